@@ -1,0 +1,73 @@
+# Börsen: build, serve and test the site. Every target sets up .venv by itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+CONF := pelicanconf.py
+PUBLISHCONF := publishconf.py
+OUTPUT := output
+PORT ?= 8000
+BIND ?= 127.0.0.1
+
+.PHONY: help html publish serve devserver clean validate test lint format bench schema
+
+help:
+	@echo "make serve      Demo-Seite bauen und auf http://localhost:$(PORT) zeigen"
+	@echo "make html       Seite nach $(OUTPUT)/ bauen"
+	@echo "make devserver  bauen, zeigen und bei Änderungen neu bauen"
+	@echo "make publish    Seite mit publishconf.py für die Veröffentlichung bauen"
+	@echo "make validate   alle Datendateien prüfen"
+	@echo "make test       alle Tests ausführen"
+	@echo "make bench      Geschwindigkeit messen (mit Hugo zum Vergleich)"
+	@echo "make clean      $(OUTPUT)/ löschen"
+
+# The virtual environment, rebuilt when the pinned requirements change.
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+validate: $(VENV)/.installed
+	$(BIN)/boersen validate data
+
+# The build validates the data itself and stops with the same messages as `make validate`.
+html: $(VENV)/.installed
+	$(PELICAN) content -s $(CONF) -o $(OUTPUT)
+
+publish: $(VENV)/.installed
+	$(PELICAN) content -s $(PUBLISHCONF) -o $(OUTPUT)
+
+serve: html
+	$(PELICAN) --listen --bind $(BIND) --port $(PORT) -s $(CONF) -o $(OUTPUT)
+
+# Serve, and rebuild whenever data, content, theme, plugin or settings change.
+# A build with bad data prints the messages and keeps the last good site.
+devserver: html
+	@$(PELICAN) --listen --bind $(BIND) --port $(PORT) -s $(CONF) -o $(OUTPUT) & server=$$!; \
+	trap 'kill $$server' EXIT INT TERM; \
+	$(BIN)/watchfiles --target-type command "$(MAKE) --no-print-directory html" data content theme plugins $(CONF)
+
+clean:
+	rm -rf $(OUTPUT)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Regenerate the committed JSON Schemas in schema/ after changing plugins/boersen/schema.py.
+schema: $(VENV)/.installed
+	$(BIN)/boersen schema schema
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/build_bench.py

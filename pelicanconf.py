@@ -1,0 +1,46 @@
+"""Pelican settings for the demo site. City staff: the lines marked CHANGE are yours."""
+
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+SITENAME = "Börsen der Stadt Auenstadt"  # CHANGE: name shown in the header
+SITEURL = ""  # empty for local preview; publishconf.py sets the real address
+TOWN = "Auenstadt"  # CHANGE
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+
+PATH = "content"
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = ["artikel"]  # the site has no blog; Börse pages come from data/
+STATIC_PATHS = []
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["boersen"]
+
+# Börsen plugin
+BOERSEN_DATA_PATH = str(HERE / "data")
+BOERSEN_TODAY = None  # None: the system date, or BOERSEN_HEUTE=2027-03-01 in the environment
+
+# Pretty URLs: /impressum/ instead of /pages/impressum.html
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+# No blog machinery: no feeds, archives, tags, authors or article index.
+DIRECT_TEMPLATES = []
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+ARTICLE_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
+RELATIVE_URLS = True
+DELETE_OUTPUT_DIRECTORY = True
+# Reproducible output: no build timestamps anywhere.
+DEFAULT_DATE = None

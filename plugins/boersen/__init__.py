@@ -1,0 +1,39 @@
+"""Börsen: a Pelican plugin that publishes directories of local offers from YAML files.
+
+Enable it in pelicanconf.py with ``PLUGIN_PATHS = ["plugins"]`` and ``PLUGINS = ["boersen"]``.
+"""
+
+import logging
+
+from pelican import signals
+
+
+def _get_generators(pelican):
+    from .generator import BoersenGenerator
+
+    return BoersenGenerator
+
+
+def _add_template_filters(generator):
+    """German formatting filters for every generator's templates, Pelican's pages included."""
+    from .formatting import FILTERS
+    from .richtext import render_markdown
+
+    generator.env.filters.update(FILTERS)
+    generator.env.filters["markdown"] = render_markdown
+
+
+def _hide_data_error_traceback(record: logging.LogRecord) -> bool:
+    """Bad data is the user's to fix, not a crash: Pelican logs it without a traceback."""
+    from .generator import DataError
+
+    if record.exc_info and isinstance(record.exc_info[1], DataError):
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
+def register():
+    signals.get_generators.connect(_get_generators)
+    signals.generator_init.connect(_add_template_filters)
+    logging.getLogger("pelican").addFilter(_hide_data_error_traceback)

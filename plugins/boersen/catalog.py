@@ -1,0 +1,413 @@
+"""Loading a whole data folder: settings, organisations, Börsen and their offers.
+
+The stages run top to bottom: read each file, check it against its schema, check what
+the schema cannot say, resolve references between files, build the typed model. Every
+problem of every file is collected; the model contains only files without errors.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema as schemas
+from .checks import check_offer, warn_recommended
+from .model import (
+    AgeRange,
+    Appointment,
+    Boerse,
+    Category,
+    Contact,
+    ExtraField,
+    FreePlaces,
+    Location,
+    Offer,
+    Organisation,
+    Registration,
+    WeeklySlot,
+)
+from .problems import FILE_LEVEL, Problems
+from .schema_check import check_document, slugify, suggest
+from .source import Document, read_document
+from .today import demo_shift
+
+ORGANISATIONS_FOLDER = "anbieter"
+BOERSE_FILE = "_boerse.yaml"
+SETTINGS_FILE = "_einstellungen.yaml"
+# Names that would collide with pages the site writes itself.
+RESERVED_BOERSE_SLUGS = {ORGANISATIONS_FOLDER, "schema", "hilfe", "theme", "static", "pages", "suche", "index"}
+RESERVED_OFFER_SLUGS = {"kategorie", "index", "schema"}
+DATA_SUFFIXES = (".yaml", ".md")
+
+
+@dataclass
+class Catalog:
+    """Everything the site shows, typed and cross-linked."""
+
+    today: datetime.date
+    shift: datetime.timedelta  # how far demo dates were moved
+    boersen: list[Boerse] = field(default_factory=list)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+
+    def current_offers(self, boerse: Boerse) -> list[Offer]:
+        return [offer for offer in boerse.offers if offer.is_current(self.today)]
+
+
+def load_catalog(data_dir: Path, today: datetime.date) -> tuple[Catalog, Problems]:
+    problems = Problems()
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        problems.error(str(data_dir), 1, 1, FILE_LEVEL, "Der Datenordner existiert nicht.")
+        return Catalog(today, datetime.timedelta(0)), problems
+    shift = demo_shift(_load_settings(data_dir, problems).get("demo_bezugsjahr"), today)
+    catalog = Catalog(today, shift)
+    # Warnings about the past compare with the day the unshifted data stands for.
+    data_today = today - shift
+    catalog.organisations = _load_organisations(data_dir, problems)
+    for folder in sorted(path for path in data_dir.iterdir() if path.is_dir() and not path.name.startswith(".")):
+        if folder.name == ORGANISATIONS_FOLDER:
+            continue
+        boerse = _load_boerse(folder, data_dir, problems)
+        if boerse is None:
+            continue
+        catalog.boersen.append(boerse)
+        _load_offers(boerse, folder, data_dir, catalog, data_today, problems)
+    catalog.boersen.sort(key=lambda b: (b.order, b.title))
+    for organisation in catalog.organisations.values():
+        organisation.offers.sort(key=lambda offer: (offer.boerse.title, offer.title))
+    return catalog, problems
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    """Paths in messages are the ones volunteers see in the repository: data/…"""
+    return str(Path(data_dir.name) / path.relative_to(data_dir))
+
+
+def _read_checked(file: Path, data_dir: Path, schema: dict, problems: Problems) -> Document | None:
+    """Read and schema-check a file. None when unreadable; callers compare error counts."""
+    document = read_document(file, _display(file, data_dir), problems)
+    if document is None:
+        return None
+    if document.body is not None:
+        if "beschreibung" in document.data and document.body.strip():
+            line, column = document.key_position(("beschreibung",))
+            problems.error(
+                document.path,
+                line,
+                column,
+                "beschreibung",
+                "Die Beschreibung steht doppelt: oben als Feld und unten als Text. Bitte nur eines von beiden.",
+            )
+            return None
+        if document.body.strip():
+            document.data["beschreibung"] = document.body
+            document.positions[("beschreibung",)] = (document.body_line, 1)
+    check_document(document, schema, problems)
+    return document
+
+
+def _load_settings(data_dir: Path, problems: Problems) -> dict:
+    file = data_dir / SETTINGS_FILE
+    if not file.exists():
+        return {}
+    before = len(problems.errors)
+    document = _read_checked(file, data_dir, schemas.settings_schema(), problems)
+    return document.data if document and len(problems.errors) == before else {}
+
+
+def _check_slug(file: Path, data_dir: Path, reserved: set[str], problems: Problems) -> bool:
+    name = file.stem if file.is_file() else file.name
+    display = _display(file, data_dir)
+    if not schemas.re_slug(name):
+        suffix = file.suffix if file.is_file() else ""
+        problems.error(
+            display,
+            1,
+            1,
+            FILE_LEVEL,
+            f"Der Name „{file.name}“ ist als Adresse ungeeignet: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, "
+            f"z. B. „{slugify(name) or 'angebot'}{suffix}“.",
+        )
+        return False
+    if name in reserved:
+        problems.error(display, 1, 1, FILE_LEVEL, f"Der Name „{name}“ ist für die Webseite reserviert. Bitte einen anderen wählen.")
+        return False
+    return True
+
+
+def _data_files(folder: Path, data_dir: Path, problems: Problems) -> list[Path]:
+    """The offer or organisation files of a folder; anything else gets a word."""
+    files = []
+    for file in sorted(folder.iterdir()):
+        if file.name.startswith(".") or file.name in (BOERSE_FILE,):
+            continue
+        if file.is_dir():
+            problems.error(
+                _display(file, data_dir),
+                1,
+                1,
+                FILE_LEVEL,
+                "Unterordner werden hier nicht gelesen. Bitte die Dateien direkt in den Ordner legen.",
+            )
+        elif file.suffix == ".yml":
+            problems.error(_display(file, data_dir), 1, 1, FILE_LEVEL, "Bitte die Endung .yaml statt .yml verwenden.")
+        elif file.name.startswith("_"):
+            problems.error(
+                _display(file, data_dir),
+                1,
+                1,
+                FILE_LEVEL,
+                f"Unbekannte Einstellungsdatei. Meinten Sie „{BOERSE_FILE}“?"
+                if folder.name != ORGANISATIONS_FOLDER
+                else "Unbekannte Einstellungsdatei.",
+            )
+        elif file.suffix in DATA_SUFFIXES:
+            files.append(file)
+        else:
+            problems.warning(
+                _display(file, data_dir), 1, 1, FILE_LEVEL, "Die Datei wird nicht gelesen: nur .yaml- und .md-Dateien enthalten Angebote."
+            )
+    _report_duplicate_slugs(files, data_dir, problems)
+    return files
+
+
+def _report_duplicate_slugs(files: list[Path], data_dir: Path, problems: Problems) -> None:
+    by_slug: dict[str, Path] = {}
+    for file in files:
+        if file.stem in by_slug:
+            problems.error(
+                _display(file, data_dir),
+                1,
+                1,
+                FILE_LEVEL,
+                f"„{file.stem}“ gibt es doppelt: auch {_display(by_slug[file.stem], data_dir)}. Jeder Name darf nur einmal vorkommen.",
+            )
+        by_slug.setdefault(file.stem, file)
+
+
+def _load_organisations(data_dir: Path, problems: Problems) -> dict[str, Organisation]:
+    folder = data_dir / ORGANISATIONS_FOLDER
+    organisations: dict[str, Organisation] = {}
+    if not folder.is_dir():
+        return organisations
+    schema = schemas.organisation_schema()
+    files = _data_files(folder, data_dir, problems)
+    seen = set()
+    for file in files:
+        if file.stem in seen or not _check_slug(file, data_dir, set(), problems):
+            continue
+        seen.add(file.stem)
+        before = len(problems.errors)
+        document = _read_checked(file, data_dir, schema, problems)
+        if document is None or len(problems.errors) > before:
+            continue
+        warn_recommended(document, schema, problems)
+        data = document.data
+        organisations[file.stem] = Organisation(
+            file.stem,
+            document.path,
+            data["name"],
+            data.get("art"),
+            data.get("beschreibung"),
+            Location.from_data(data.get("ort")),
+            Contact.from_data(data.get("kontakt")),
+        )
+    return organisations
+
+
+def _load_boerse(folder: Path, data_dir: Path, problems: Problems) -> Boerse | None:
+    config = folder / BOERSE_FILE
+    if not config.exists():
+        if any(file.suffix in DATA_SUFFIXES for file in folder.iterdir()):
+            problems.error(
+                _display(folder, data_dir),
+                1,
+                1,
+                FILE_LEVEL,
+                f"Der Ordner enthält Angebote, aber keine Datei {BOERSE_FILE}. Ohne sie ist unklar, zu welcher Börse sie gehören.",
+            )
+        return None
+    if not _check_slug(folder, data_dir, RESERVED_BOERSE_SLUGS, problems):
+        return None
+    before = len(problems.errors)
+    document = _read_checked(config, data_dir, schemas.boerse_schema(), problems)
+    if document is None or len(problems.errors) > before:
+        return None
+    data = document.data
+    # A bad filter or extra field is reported; the offers are still checked without it.
+    _check_boerse_config(document, problems)
+    warn_recommended(document, schemas.boerse_schema(), problems)
+    categories = [Category(slug, label) for slug, label in data["kategorien"].items()]
+    extra_fields = [
+        ExtraField(
+            spec["name"],
+            spec["typ"],
+            spec["titel"],
+            spec.get("hilfe"),
+            spec.get("pflicht", False),
+            spec.get("filter", False),
+            spec.get("werte"),
+        )
+        for spec in data.get("zusatzfelder", [])
+    ]
+    offer_schema = schemas.offer_schema(
+        data["typ"],
+        categories=data["kategorien"],
+        extra_fields=data.get("zusatzfelder", []),
+        title=data["titel"],
+        schema_id=f"schema/{folder.name}.schema.json",
+    )
+    default_facets = ["kategorien"]
+    return Boerse(
+        slug=folder.name,
+        source=document.path,
+        title=data["titel"],
+        kind=data["typ"],
+        intro=data.get("einleitung"),
+        summary=data.get("kurzbeschreibung"),
+        categories=categories,
+        facets=data.get("filter", default_facets),
+        sort_by=data.get("sortierung", "datum" if data["typ"] == "ferien" else "titel"),
+        extra_fields=extra_fields,
+        schema=offer_schema,
+        order=data.get("reihenfolge", 100),
+    )
+
+
+def _check_boerse_config(document: Document, problems: Problems) -> None:
+    """What the Börse schema cannot say: facets must exist, extra fields must not clash.
+
+    Offending entries are reported and removed from ``document.data``.
+    """
+    data, bad_fields, bad_filters = document.data, set(), set()
+    builtin = schemas.offer_schema(data["typ"])["properties"]
+    extra_names = []
+    for index, spec in enumerate(data.get("zusatzfelder", [])):
+        path = ("zusatzfelder", index)
+        if spec["name"] in builtin or spec["name"] in extra_names:
+            line, column = document.position(path + ("name",))
+            problems.error(
+                document.path,
+                line,
+                column,
+                f"zusatzfelder[{index + 1}].name",
+                f"Das Feld „{spec['name']}“ gibt es schon. Bitte einen anderen Namen wählen.",
+            )
+            bad_fields.add(index)
+        if (spec["typ"] == "auswahl") != ("werte" in spec):
+            line, column = document.position(path)
+            message = "Bei typ: auswahl fehlt die Liste „werte“." if spec["typ"] == "auswahl" else "„werte“ gibt es nur bei typ: auswahl."
+            problems.error(document.path, line, column, f"zusatzfelder[{index + 1}]", message)
+            bad_fields.add(index)
+        extra_names.append(spec["name"])
+    allowed = [name for name in schemas.FACETS if schemas.facet_applies(name, data["typ"])] + [
+        spec["name"] for spec in data.get("zusatzfelder", []) if spec.get("filter")
+    ]
+    for index, name in enumerate(data.get("filter", [])):
+        if name not in allowed:
+            line, column = document.position(("filter", index))
+            hint = suggest(name, allowed)
+            message = f"Den Filter „{name}“ gibt es für diese Börse nicht. Möglich: {', '.join(allowed)}."
+            problems.error(document.path, line, column, f"filter[{index + 1}]", message + (f" Meinten Sie „{hint}“?" if hint else ""))
+            bad_filters.add(name)
+    data["zusatzfelder"] = [spec for index, spec in enumerate(data.get("zusatzfelder", [])) if index not in bad_fields]
+    data["filter"] = [name for name in data.get("filter", ["kategorien"]) if name not in bad_filters]
+
+
+def _load_offers(boerse: Boerse, folder: Path, data_dir: Path, catalog: Catalog, data_today: datetime.date, problems: Problems) -> None:
+    for file in _data_files(folder, data_dir, problems):
+        if not _check_slug(file, data_dir, RESERVED_OFFER_SLUGS, problems):
+            continue
+        if any(offer.slug == file.stem for offer in boerse.offers):
+            continue  # reported as a duplicate already
+        before = len(problems.errors)
+        document = _read_checked(file, data_dir, boerse.schema, problems)
+        if document is None:
+            continue
+        organisation = catalog.organisations.get(document.data.get("anbieter"))
+        if isinstance(document.data.get("anbieter"), str) and organisation is None:
+            _report_unknown_organisation(document, data_dir, list(catalog.organisations), problems)
+        if len(problems.errors) > before:
+            continue  # the consistency checks need data that passed the schema
+        check_offer(document, boerse.schema, data_today, problems)
+        if len(problems.errors) > before:
+            continue
+        offer = build_offer(boerse, file.stem, document, organisation, catalog.shift)
+        boerse.offers.append(offer)
+        organisation.offers.append(offer)
+    _sort_offers(boerse)
+
+
+def _report_unknown_organisation(document: Document, data_dir: Path, known: list[str], problems: Problems) -> None:
+    slug = document.data["anbieter"]
+    line, column = document.position(("anbieter",))
+    hint = suggest(slug, known)
+    message = f"Den Anbieter „{slug}“ gibt es nicht. Anbieter werden als Datei in {data_dir.name}/{ORGANISATIONS_FOLDER}/ angelegt."
+    problems.error(document.path, line, column, "anbieter", message + (f" Meinten Sie „{hint}“?" if hint else ""))
+
+
+def _sort_offers(boerse: Boerse) -> None:
+    if boerse.sort_by == "datum":
+        boerse.offers.sort(key=lambda o: (o.first_date or datetime.date.max, o.title.casefold(), o.slug))
+    else:
+        boerse.offers.sort(key=lambda o: (o.title.casefold(), o.slug))
+
+
+def _shifted(value: str | None, shift: datetime.timedelta) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) + shift if value else None
+
+
+def build_offer(boerse: Boerse, slug: str, document: Document, organisation: Organisation, shift: datetime.timedelta) -> Offer:
+    data = document.data
+    return Offer(
+        boerse=boerse,
+        slug=slug,
+        source=document.path,
+        title=data["titel"],
+        summary=data["kurzbeschreibung"],
+        description=data.get("beschreibung"),
+        organisation=organisation,
+        categories=[boerse.category(slug) for slug in data["kategorien"]],
+        tags=data.get("schlagworte", []),
+        location=Location.from_data(data.get("ort")),
+        contact=Contact.from_data(data.get("kontakt")),
+        barrier_free=data.get("barrierefrei"),
+        accessibility_note=data.get("barrierefreiheit"),
+        valid_from=_shifted(data.get("gueltig_ab"), shift),
+        valid_until=_shifted(data.get("gueltig_bis"), shift),
+        confirmed_on=_shifted(data.get("bestaetigt_am"), shift),
+        ages=AgeRange.from_data(data.get("alter")),
+        details=_typed_details(boerse, data, shift),
+        extra={spec.name: data[spec.name] for spec in boerse.extra_fields if spec.name in data},
+    )
+
+
+def _typed_details(boerse: Boerse, data: dict, shift: datetime.timedelta) -> dict:
+    """The type-specific fields, with dates, times and nested groups turned into objects."""
+    own_fields = schemas.type_field_names(boerse.kind)
+    details = {key: value for key, value in data.items() if key in own_fields and key != "alter"}
+    if "termine" in details:
+        details["termine"] = sorted(
+            (Appointment.from_data(item, shift) for item in details["termine"]), key=lambda a: (a.start_date, a.end_date)
+        )
+    for key in ("trainingszeiten", "sprechzeiten", "oeffnungszeiten"):
+        if key in details:
+            details[key] = sorted((WeeklySlot.from_data(item) for item in details[key]), key=lambda s: (s.weekday, s.start, s.end))
+    if "anmeldung" in details:
+        item = details["anmeldung"]
+        details["anmeldung"] = Registration(
+            item["erforderlich"],
+            item.get("hinweis"),
+            item.get("link"),
+            item.get("telefon"),
+            item.get("email"),
+            _shifted(item.get("frist"), shift),
+            _shifted(item.get("stornofrist"), shift),
+        )
+    if boerse.kind == "kita" and "freie_plaetze" in details:
+        details["freie_plaetze"] = [
+            FreePlaces(_shifted(item["ab"], shift), item["anzahl"], item["betreuungsart"], _shifted(item["gemeldet_am"], shift))
+            for item in details["freie_plaetze"]
+        ]
+    return details

@@ -1,0 +1,122 @@
+"""The ``boersen`` command: validate data, start a new offer, write the JSON Schemas."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import schema as schemas
+from .catalog import BOERSE_FILE, load_catalog
+from .offer_template import render_template
+from .problems import Problems
+from .schema_check import check_document
+from .source import read_document
+from .today import TodayError, resolve_today
+
+SCHEMA_FOLDER = "schema"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="boersen", description="Werkzeuge für die Daten der Börsen.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+
+    validate = commands.add_parser("validate", help="Prüft alle Datendateien und meldet jeden Fehler.")
+    validate.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
+    validate.add_argument("--strict", action="store_true", help="Auch Warnungen lassen die Prüfung scheitern.")
+    validate.add_argument("--heute", help="Stichtag JJJJ-MM-TT statt des heutigen Datums.")
+
+    new = commands.add_parser("new", help="Legt eine kommentierte Vorlage für ein neues Angebot an.")
+    new.add_argument("boerse", help="Ordnername der Börse, z. B. ferienboerse")
+    new.add_argument("name", nargs="?", default="neues-angebot", help="Dateiname ohne Endung (Standard: neues-angebot)")
+    new.add_argument("--data-dir", default="data", help="Datenordner (Standard: data)")
+
+    schema = commands.add_parser("schema", help="Schreibt die JSON-Schemas der Datentypen in einen Ordner.")
+    schema.add_argument("folder", nargs="?", default=SCHEMA_FOLDER, help="Zielordner (Standard: schema)")
+
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return _validate(Path(args.data_dir), args.strict, args.heute)
+    if args.command == "new":
+        return _new(Path(args.data_dir), args.boerse, args.name)
+    return _write_schemas(Path(args.folder))
+
+
+def _validate(data_dir: Path, strict: bool, today: str | None) -> int:
+    try:
+        day = resolve_today(today)
+    except TodayError as error:
+        print(error, file=sys.stderr)
+        return 2
+    catalog, problems = load_catalog(data_dir, day)
+    for problem in problems.sorted():
+        print(problem)
+    print(summary(catalog, problems))
+    failed = problems.errors or (strict and problems.warnings)
+    return 1 if failed else 0
+
+
+def summary(catalog, problems: Problems) -> str:
+    offers = sum(len(boerse.offers) for boerse in catalog.boersen)
+    checked = f"{len(catalog.boersen)} Börsen, {offers} gültige Angebote, {len(catalog.organisations)} Anbieter"
+    if not problems:
+        return f"Alles in Ordnung: {checked}."
+    return f"{_count(len(problems.errors), 'Fehler', 'Fehler')}, {_count(len(problems.warnings), 'Warnung', 'Warnungen')} ({checked})."
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def _new(data_dir: Path, boerse: str, name: str) -> int:
+    config = data_dir / boerse / BOERSE_FILE
+    if not config.exists():
+        existing = sorted(p.parent.name for p in data_dir.glob(f"*/{BOERSE_FILE}"))
+        print(f"Die Börse „{boerse}“ gibt es nicht (keine Datei {config}). Vorhanden: {', '.join(existing) or 'keine'}.", file=sys.stderr)
+        return 2
+    if not schemas.re_slug(name):
+        print(f"„{name}“ ist als Dateiname ungeeignet: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.", file=sys.stderr)
+        return 2
+    target = data_dir / boerse / f"{name}.yaml"
+    if target.exists() or target.with_suffix(".md").exists():
+        print(f"{target} gibt es schon; sie wird nicht überschrieben. Bitte einen anderen Namen angeben.", file=sys.stderr)
+        return 2
+    problems = Problems()
+    document = read_document(config, str(config), problems)
+    if document is None or not check_document(document, schemas.boerse_schema(), problems):
+        for problem in problems.sorted():
+            print(problem, file=sys.stderr)
+        return 1
+    data = document.data
+    offer_schema = schemas.offer_schema(
+        data["typ"], categories=data["kategorien"], extra_fields=data.get("zusatzfelder", []), title=data["titel"]
+    )
+    target.write_text(render_template(offer_schema, f"../../{SCHEMA_FOLDER}/{data['typ']}.schema.json"), encoding="utf-8")
+    print(f"Vorlage geschrieben: {target}")
+    return 0
+
+
+def schema_files() -> dict[str, dict]:
+    """File name -> schema, for the repository's schema/ folder and the built site."""
+    files = {f"{kind}.schema.json": schemas.offer_schema(kind, schema_id=f"{kind}.schema.json") for kind in schemas.TYPES}
+    files["boerse.schema.json"] = schemas.boerse_schema()
+    files["anbieter.schema.json"] = schemas.organisation_schema()
+    files["einstellungen.schema.json"] = schemas.settings_schema()
+    return files
+
+
+def dump_schema(schema: dict) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _write_schemas(folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, schema in schema_files().items():
+        (folder / name).write_text(dump_schema(schema), encoding="utf-8")
+    print(f"{len(schema_files())} Schemas geschrieben nach {folder}/")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Values presented for people: German dates, times, ages and prices.
+
+These are the theme's Jinja filters (see generator.py) and are used in messages too.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date as _babel_date
+from babel.dates import get_day_names
+from babel.numbers import format_currency
+
+from .model import AgeRange, Appointment, WeeklySlot
+
+LOCALE = "de_DE"
+_DAY_NAMES = get_day_names("wide", locale=LOCALE)
+_DAY_ABBREVIATIONS = {number: name.rstrip(".") for number, name in get_day_names("abbreviated", locale=LOCALE).items()}
+
+
+def format_date(day: datetime.date) -> str:
+    """3. August 2027"""
+    return _babel_date(day, "d. MMMM y", locale=LOCALE)
+
+
+def format_day(day: datetime.date, *, with_year: bool = True) -> str:
+    """Di, 3. August 2027"""
+    pattern = "d. MMMM y" if with_year else "d. MMMM"
+    return f"{_DAY_ABBREVIATIONS[day.weekday()]}, {_babel_date(day, pattern, locale=LOCALE)}"
+
+
+def format_short_date(day: datetime.date) -> str:
+    """03.08.2027"""
+    return day.strftime("%d.%m.%Y")
+
+
+def format_time(moment: datetime.time) -> str:
+    """9:00"""
+    return f"{moment.hour}:{moment.minute:02d}"
+
+
+def format_time_range(start: datetime.time | None, end: datetime.time | None) -> str:
+    """9:00–12:00 Uhr, ab 9:00 Uhr, or nothing."""
+    if start and end:
+        return f"{format_time(start)}–{format_time(end)} Uhr"
+    if start:
+        return f"ab {format_time(start)} Uhr"
+    if end:
+        return f"bis {format_time(end)} Uhr"
+    return ""
+
+
+def format_appointment(appointment: Appointment) -> str:
+    """Di, 3. August 2027, 9:00–12:00 Uhr; several days: Mo, 2. August – Fr, 6. August 2027, jeweils …"""
+    times = format_time_range(appointment.start_time, appointment.end_time)
+    if appointment.start_date == appointment.end_date:
+        text = format_day(appointment.start_date)
+        return f"{text}, {times}" if times else text
+    same_year = appointment.start_date.year == appointment.end_date.year
+    text = f"{format_day(appointment.start_date, with_year=not same_year)} – {format_day(appointment.end_date)}"
+    return f"{text}, jeweils {times}" if times else text
+
+
+def format_weekday(number: int) -> str:
+    """Montag"""
+    return _DAY_NAMES[number]
+
+
+def format_slot(slot: WeeklySlot) -> str:
+    """Dienstag, 16:30–18:00 Uhr"""
+    return f"{format_weekday(slot.weekday)}, {format_time_range(slot.start, slot.end)}"
+
+
+def format_ages(ages: AgeRange) -> str:
+    """6–10 Jahre"""
+    if ages.minimum == ages.maximum:
+        return f"{ages.minimum} {'Jahr' if ages.minimum == 1 else 'Jahre'}"
+    if ages.maximum >= 99:
+        return f"ab {ages.minimum} {'Jahr' if ages.minimum == 1 else 'Jahren'}"
+    return f"{ages.minimum}–{ages.maximum} Jahre"
+
+
+def format_money(amount: float | None) -> str:
+    """5,00 € or kostenlos"""
+    if amount is None:
+        return ""
+    if amount == 0:
+        return "kostenlos"
+    return format_currency(amount, "EUR", locale=LOCALE)
+
+
+FILTERS = {
+    "datum": format_date,
+    "tag": format_day,
+    "kurzdatum": format_short_date,
+    "uhrzeit": format_time,
+    "termin": format_appointment,
+    "wochentag": format_weekday,
+    "zeitfenster": format_slot,
+    "alter": format_ages,
+    "euro": format_money,
+}

@@ -1,0 +1,117 @@
+"""The Pelican generator: data folder in, Börse pages out.
+
+Like Pelican's own generators it works in two phases: ``generate_context`` loads and
+validates the whole data folder into a Catalog (and stops the build with the validator's
+messages if anything is wrong); ``generate_output`` renders every page with the theme.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from . import schema as schemas
+from .catalog import Catalog, load_catalog
+from .cli import dump_schema, schema_files
+from .problems import Problems
+from .structured_data import structured_data
+from .today import resolve_today
+
+logger = logging.getLogger(__name__)
+
+
+class DataError(Exception):
+    """The data folder has errors; the messages were printed before this is raised."""
+
+    exitcode = 1
+
+
+class BoersenGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.env.filters["structured_data"] = structured_data
+        self.env.globals.update(FACET_LABELS=schemas.FACETS, iter_fields=schemas.iter_fields)
+        self.env.tests["current_on"] = lambda offer, today: offer.is_current(today)
+        self.catalog: Catalog | None = None
+
+    def generate_context(self) -> None:
+        today = resolve_today(self.settings.get("BOERSEN_TODAY"))
+        data_dir = Path(self.settings.get("BOERSEN_DATA_PATH", "data"))
+        catalog, problems = load_catalog(data_dir, today)
+        report(problems)
+        if problems.errors:
+            count = len(problems.errors)
+            raise DataError(f"{count} Fehler in den Daten (siehe oben); die Seite wurde nicht gebaut.")
+        self.catalog = catalog
+        self.context["catalog"] = catalog
+        self.context["today"] = today
+
+    def generate_output(self, writer) -> None:
+        catalog = self.catalog
+        write = self._writer(writer)
+        write("index.html", "home", page_name="index")
+        for boerse in catalog.boersen:
+            offers = catalog.current_offers(boerse)
+            by_category = {c.slug: [offer for offer in offers if c in offer.categories] for c in boerse.categories}
+            counts = {slug: len(items) for slug, items in by_category.items()}
+            write(f"{boerse.slug}/index.html", "boerse", boerse=boerse, offers=offers, category_counts=counts)
+            for category in boerse.categories:
+                write(
+                    f"{boerse.slug}/kategorie/{category.slug}/index.html",
+                    "category",
+                    boerse=boerse,
+                    category=category,
+                    offers=by_category[category.slug],
+                    category_counts=counts,
+                )
+            for offer in boerse.offers:
+                write(f"{offer.url}index.html", "offer", boerse=boerse, offer=offer, current=offer.is_current(catalog.today))
+        organisations = sorted(catalog.organisations.values(), key=lambda o: o.name.casefold())
+        write("anbieter/index.html", "organisations", organisations=organisations)
+        for organisation in organisations:
+            write(f"{organisation.url}index.html", "organisation", organisation=organisation)
+        write("hilfe/index.html", "help", schemas=_help_sections(catalog))
+        self._write_schemas(catalog)
+
+    def _writer(self, writer):
+        def write(name: str, template: str, **context):
+            writer.write_file(
+                name,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings.get("RELATIVE_URLS"),
+                output_name=name,
+                **context,
+            )
+
+        return write
+
+    def _write_schemas(self, catalog: Catalog) -> None:
+        """The JSON Schemas, per type and per Börse, for editors and forms."""
+        folder = Path(self.output_path) / "schema"
+        folder.mkdir(parents=True, exist_ok=True)
+        files = schema_files() | {f"{boerse.slug}.schema.json": boerse.schema for boerse in catalog.boersen}
+        for name, schema in files.items():
+            (folder / name).write_text(dump_schema(schema), encoding="utf-8")
+
+
+def _help_sections(catalog: Catalog) -> list[dict]:
+    """One section per Börse with its fields, and one for organisations."""
+    sections = [
+        {"title": boerse.title, "slug": boerse.slug, "file": f"data/{boerse.slug}/<name>.yaml", "schema": boerse.schema}
+        for boerse in catalog.boersen
+    ]
+    sections.append({"title": "Anbieter", "slug": "anbieter", "file": "data/anbieter/<name>.yaml", "schema": schemas.organisation_schema()})
+    sections.append(
+        {"title": "Einstellungen einer Börse", "slug": "boerse", "file": "data/<börse>/_boerse.yaml", "schema": schemas.boerse_schema()}
+    )
+    return sections
+
+
+def report(problems: Problems) -> None:
+    """Print problems as the validator does, so build and validate read the same."""
+    for problem in problems.sorted():
+        print(problem, file=sys.stderr)

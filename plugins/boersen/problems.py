@@ -1,0 +1,62 @@
+"""Problems found in data files: the one shape every message has.
+
+A problem prints as ``path:line:column: field: message``, the format editors and CI
+annotations understand. Warnings carry the word "Warnung" before the message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "Fehler"
+    WARNING = "Warnung"
+
+
+FILE_LEVEL = "(Datei)"  # the "field" of problems that concern the whole file
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        prefix = "Warnung: " if self.severity is Severity.WARNING else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {prefix}{self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects problems of one or many files, in the order found."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int, column: int, field: str, message: str) -> None:
+        self.items.append(Problem(path, line, column, field, message))
+
+    def warning(self, path: str, line: int, column: int, field: str, message: str) -> None:
+        self.items.append(Problem(path, line, column, field, message, Severity.WARNING))
+
+    def extend(self, other: Problems) -> None:
+        self.items.extend(other.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items, key=lambda p: (p.path, p.line, p.column, p.field, p.message))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)

@@ -1,0 +1,291 @@
+"""Checking one Document against a JSON Schema, with German messages that name the field.
+
+jsonschema finds the errors; this module says them in words a volunteer understands:
+what was expected, what was found, and "Meinten Sie …?" where a near match exists.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from functools import lru_cache
+from typing import Any
+
+import jsonschema
+
+from .problems import Problems
+from .schema import Schema
+from .source import Document, FieldPath, field_name
+
+# Compiled validators by schema identity; the schema is kept alive with it so its id is never reused.
+_validators: dict[int, tuple[Schema, jsonschema.Draft202012Validator]] = {}
+
+
+def check_document(document: Document, schema: Schema, problems: Problems) -> bool:
+    """Report every schema violation of ``document``; True when there was none."""
+    document.data = _normalise(document.data, schema, (), document)
+    if id(schema) not in _validators:
+        _validators[id(schema)] = (schema, jsonschema.Draft202012Validator(schema))
+    validator = _validators[id(schema)][1]
+    found = Problems()
+    for error in validator.iter_errors(document.data):
+        for path, message, at_key in _explain(error, document):
+            line, column = document.key_position(path) if at_key else document.position(path)
+            found.error(document.path, line, column, field_name(path), message)
+    _check_dates(document, schema, (), document.data, found)
+    problems.extend(found)
+    return not found
+
+
+def _normalise(value: Any, schema: Schema, path: FieldPath, document: Document) -> Any:
+    """Drop empty optional values and read plain numbers as text where text is expected.
+
+    ``plz: 96450`` and ``telefon: 0957112345`` are meant as text; YAML reads them as numbers.
+    """
+    if isinstance(value, dict):
+        properties = schema.get("properties", {}) if schema.get("type") == "object" else {}
+        return {key: _normalise(item, properties.get(key, {}), path + (key,), document) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        items = schema.get("items", {}) if schema.get("type") == "array" else {}
+        return [_normalise(item, items, path + (index,), document) for index, item in enumerate(value)]
+    if schema.get("type") == "string" and not isinstance(value, str) and path in document.plain_text:
+        return document.plain_text[path]
+    return value
+
+
+def _check_dates(document: Document, schema: Schema, path: FieldPath, value: Any, found: Problems) -> None:
+    """Dates that have the right shape but do not exist, such as 2027-02-30."""
+    if isinstance(value, dict) and schema.get("type") == "object":
+        for key, item in value.items():
+            if key in schema.get("properties", {}):
+                _check_dates(document, schema["properties"][key], path + (key,), item, found)
+    elif isinstance(value, list) and schema.get("type") == "array":
+        for index, item in enumerate(value):
+            _check_dates(document, schema["items"], path + (index,), item, found)
+    elif schema.get("format") == "date" and isinstance(value, str) and re.match(schema["pattern"], value):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            line, column = document.position(path)
+            found.error(
+                document.path,
+                line,
+                column,
+                field_name(path),
+                f"„{value}“ ist kein gültiges Datum: diesen Tag gibt es nicht. Erwartet wird JJJJ-MM-TT, z. B. 2027-08-03.",
+            )
+
+
+# --- Explaining jsonschema errors ---------------------------------------------------
+
+
+def _explain(error: jsonschema.ValidationError, document: Document):
+    """Yield (field path, German message, whether to point at the key) for one error."""
+    path = tuple(error.absolute_path)
+    schema, instance, keyword = error.schema, error.instance, error.validator
+    if keyword == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for key in instance:
+            if key not in schema.get("properties", {}):
+                yield path + (key,), _unknown_field(key, allowed), True
+        return
+    if keyword == "required":
+        for name in error.validator_value:
+            if name not in instance:
+                field = schema["properties"].get(name, {})
+                label = field.get("title", name)
+                help = field.get("description", "")
+                hint = f" {help.rstrip('.')}." if help and help != label else ""
+                example = _example(field)
+                yield path + (name,), f"Pflichtfeld „{label}“ fehlt.{hint}{example}", False
+        return
+    if "propertyNames" in error.relative_schema_path:  # a key of a free-form mapping, e.g. a category
+        yield path + (instance,), _bad_slug(instance), True
+        return
+    yield path, _explain_value(error, schema, instance, keyword), False
+
+
+def _example(field: Schema) -> str:
+    examples = field.get("examples")
+    if not examples or isinstance(examples[0], dict | list):
+        return ""
+    return f" Beispiel: {_yaml_scalar(examples[0])}"
+
+
+def _explain_value(error: jsonschema.ValidationError, schema: Schema, instance: Any, keyword: str) -> str:
+    label = schema.get("title")
+    if keyword == "type":
+        return _wrong_type(schema, instance)
+    if keyword == "enum":
+        allowed = [str(value) for value in schema["enum"]]
+        message = f"„{instance}“ ist {'als ' + label + ' ' if label else ''}nicht erlaubt. Erlaubt: {', '.join(allowed)}."
+        return message + _did_you_mean(str(instance), allowed)
+    if keyword == "pattern":
+        return _bad_format(schema, instance)
+    if keyword == "minLength":
+        return "Der Wert ist leer. Bitte ausfüllen oder die ganze Zeile löschen."
+    if keyword == "maxLength":
+        return f"Der Text ist zu lang ({len(instance)} Zeichen); erlaubt sind höchstens {schema['maxLength']} Zeichen."
+    if keyword == "minimum":
+        return f"Der Wert {_number(instance)} ist zu klein; erwartet wird mindestens {_number(schema['minimum'])}."
+    if keyword == "maximum":
+        return f"Der Wert {_number(instance)} ist zu groß; erwartet wird höchstens {_number(schema['maximum'])}."
+    if keyword in ("minItems", "minProperties"):
+        return "Die Liste ist leer; mindestens ein Eintrag ist nötig."
+    if keyword == "uniqueItems":
+        seen, doubles = [], []
+        for item in instance:
+            (doubles if item in seen else seen).append(item)
+        return f"Der Eintrag „{_yaml_scalar(doubles[0])}“ steht doppelt in der Liste."
+    return f"Ungültiger Wert ({error.message})."  # pragma: no cover - every keyword we use is handled above
+
+
+_TYPE_NAMES = {
+    "string": "Text",
+    "integer": "eine ganze Zahl",
+    "number": "eine Zahl",
+    "boolean": "true oder false",
+    "array": "eine Liste (jeder Eintrag in einer neuen Zeile mit „- “ davor)",
+    "object": "eingerückte Unterfelder",
+}
+_YES = {"ja", "yes", "y", "on", "wahr", "j"}
+_NO = {"nein", "no", "n", "off", "falsch"}
+
+
+def _wrong_type(schema: Schema, instance: Any) -> str:
+    expected = schema["type"] if isinstance(schema["type"], str) else schema["type"][0]
+    found = _describe(instance)
+    if expected == "boolean":
+        word = str(instance).strip().lower()
+        if word in _YES or word in _NO or word in ("true", "false"):
+            suggestion = "true" if word in _YES or word == "true" else "false"
+            return f"Erwartet wird true (ja) oder false (nein), gefunden {found}. Bitte {suggestion} schreiben, ohne Anführungszeichen."
+        return f"Erwartet wird true (ja) oder false (nein), gefunden {found}."
+    if expected in ("number", "integer") and isinstance(instance, str):
+        cleaned = instance.replace("€", "").replace("Euro", "").strip()
+        if re.fullmatch(r"\d+,\d+", cleaned) and expected == "number":
+            with_point = cleaned.replace(",", ".")
+            return f"Erwartet wird {_TYPE_NAMES[expected]}, gefunden {found}. Bitte mit Punkt und ohne €-Zeichen schreiben: {with_point}"
+        if re.fullmatch(r"\d+(\.\d+)?", cleaned) and cleaned != instance:
+            return f"Erwartet wird {_TYPE_NAMES[expected]}, gefunden {found}. Bitte nur die Zahl schreiben: {cleaned}"
+    if expected == "integer" and isinstance(instance, float):
+        return f"Erwartet wird eine ganze Zahl, gefunden {_number(instance)}."
+    if expected == "array" and isinstance(instance, str | int | float):
+        return f"Erwartet wird {_TYPE_NAMES[expected]}, gefunden {found}. Auch ein einzelner Eintrag steht in einer Liste: [{instance}]"
+    return f"Erwartet wird {_TYPE_NAMES[expected]}, gefunden {found}."
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return _number(value)
+    if isinstance(value, list):
+        return "eine Liste"
+    if isinstance(value, dict):
+        return "eingerückte Unterfelder"
+    return f"„{value}“"
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def _bad_format(schema: Schema, value: str) -> str:
+    kind = schema.get("format")
+    if kind == "date":
+        message = f"Erwartet wird ein Datum im Format JJJJ-MM-TT, z. B. 2027-08-03, gefunden „{value}“."
+        german = _GERMAN_DATE.match(value.strip())
+        if german:
+            day, month, year = german.groups()
+            message += f" Meinten Sie {year}-{int(month):02d}-{int(day):02d}?"
+        return message
+    if kind == "uhrzeit":
+        message = f"Erwartet wird eine Uhrzeit wie 9:00 oder 14:30, gefunden „{value}“."
+        hour = re.fullmatch(r"(\d{1,2})(?:[.:h ](\d{2}))?\s*(?:Uhr|h)?", value.strip())
+        if hour and int(hour.group(1)) < 24 and int(hour.group(2) or 0) < 60:
+            message += f" Meinten Sie {int(hour.group(1))}:{hour.group(2) or '00'}?"
+        return message
+    if kind == "email":
+        return f"„{value}“ ist keine gültige E-Mail-Adresse. Erwartet wird z. B. info@verein.de."
+    if kind == "uri":
+        scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
+        if scheme and scheme not in ("http", "https"):
+            return f"Unsichere oder ungültige Adresse „{value}“: erlaubt sind nur Adressen, die mit https:// oder http:// beginnen."
+        if not scheme and re.match(r"^(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", value):
+            return f"Die Adresse muss mit https:// beginnen. Meinten Sie https://{value}?"
+        return f"„{value}“ ist keine gültige Internetadresse. Erwartet wird z. B. https://www.verein.de."
+    if kind == "telefon":
+        return f"„{value}“ ist keine gültige Telefonnummer. Erwartet werden Ziffern mit Vorwahl, z. B. 09561 89-1234 oder +49 9561 891234."
+    if kind == "plz":
+        return f"Erwartet wird eine fünfstellige Postleitzahl wie 96450, gefunden „{value}“."
+    if kind == "feldname":
+        return (
+            f"„{value}“ ist als Feldname ungeeignet: erlaubt sind Kleinbuchstaben, Ziffern und Unterstriche, "
+            "am Anfang ein Buchstabe, z. B. „einsatzort“."
+        )
+    return _bad_slug(value)
+
+
+def _bad_slug(value: str) -> str:
+    return (
+        f"„{value}“ ist als Kurzname ungeeignet: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, "
+        f"z. B. „{slugify(value) or 'sport-und-spiel'}“."
+    )
+
+
+def slugify(text: str) -> str:
+    """A suggestion for a valid slug: ``Jugendzentrum Domino`` -> ``jugendzentrum-domino``."""
+    return re.sub(r"[^a-z0-9]+", "-", normalise_name(str(text))).strip("-")
+
+
+def normalise_name(text: str) -> str:
+    """Lower-case ASCII spelling used to compare names: ``Gültig bis`` -> ``gueltig_bis``."""
+    text = text.strip().lower()
+    for umlaut, ascii_form in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, ascii_form)
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+def _unknown_field(key: str, allowed: list[str]) -> str:
+    message = "Unbekanntes Feld."
+    suggestion = suggest(key, allowed)
+    if suggestion:
+        return f"{message} Meinten Sie „{suggestion}“?"
+    return f"{message} Erlaubt sind hier: {', '.join(allowed)}."
+
+
+def _did_you_mean(value: str, allowed: list[str]) -> str:
+    suggestion = suggest(value, allowed)
+    return f" Meinten Sie „{suggestion}“?" if suggestion else ""
+
+
+def suggest(word: str, candidates: list[str]) -> str | None:
+    """The candidate a misspelt ``word`` most likely meant, if any is close enough."""
+    return _suggest(normalise_name(str(word)), tuple(candidates))
+
+
+@lru_cache(maxsize=4096)
+def _suggest(normalised: str, candidates: tuple[str, ...]) -> str | None:
+    by_normal = {normalise_name(candidate): candidate for candidate in candidates}
+    if normalised in by_normal:
+        return by_normal[normalised]
+    for variant in (normalised.replace("_", "-"), normalised.replace("-", "_")):
+        if variant in by_normal:
+            return by_normal[variant]
+    close = difflib.get_close_matches(normalised, list(by_normal), n=1, cutoff=0.6)
+    if close:
+        return by_normal[close[0]]
+    # "sport" for "sport-und-spiel": a unique candidate that starts with the word.
+    starting = [name for name in by_normal if len(normalised) >= 3 and name.startswith(normalised)]
+    return by_normal[starting[0]] if len(starting) == 1 else None

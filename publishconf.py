@@ -1,0 +1,11 @@
+"""Settings for publishing: the live address on top of pelicanconf.py."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: F403
+
+SITEURL = os.environ.get("BOERSEN_SITEURL", "https://boersen.auenstadt.example")  # CHANGE
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True

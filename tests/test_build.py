@@ -1,0 +1,256 @@
+"""The whole Pelican build: pages, listings, expiry, sanitising, determinism, and bad data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from boersen.schema import iter_fields, offer_schema, organisation_schema
+
+from conftest import FERIEN_OFFER, replace
+from sitebuild import ROOT, build_site
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo site as `make html` builds it, with today pinned."""
+    result = build_site(tmp_path_factory.mktemp("demo") / "output", today="2027-06-01")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def small_site(data, tmp_path, *, today="2027-03-01"):
+    result = build_site(tmp_path / "output", data_dir=data.root, today=today)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def text_of(html: str) -> str:
+    """The visible text of a page with whitespace folded, for assertions on wording."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append((tag, name, value))
+
+
+def links_of(html: str) -> list[tuple[str, str, str]]:
+    parser = _Links()
+    parser.feed(html)
+    return parser.links
+
+
+# --- The demo site ----------------------------------------------------------------
+
+
+def test_demo_site_has_the_four_boersen_and_enough_content(demo):
+    home = text_of(demo.page("index.html"))
+    for title in ("Ferienbörse", "Sportwegweiser", "Familienkompass", "KiTa-Börse"):
+        assert title in home
+    counts = {
+        folder: len([p for p in (ROOT / "data" / folder).iterdir() if p.suffix in (".yaml", ".md") and p.name != "_boerse.yaml"])
+        for folder in ("ferienboerse", "sportwegweiser", "familienkompass", "kita-boerse", "anbieter")
+    }
+    assert counts["ferienboerse"] >= 40
+    assert counts["sportwegweiser"] >= 25
+    assert counts["familienkompass"] >= 25
+    assert counts["kita-boerse"] >= 15
+    assert counts["anbieter"] >= 20
+
+
+def test_every_internal_link_and_asset_resolves(demo):
+    broken = []
+    pages = sorted(demo.output.rglob("*.html"))
+    assert len(pages) > 150
+    for page in pages:
+        url = "/" + page.relative_to(demo.output).as_posix()
+        for _tag, _attribute, link in links_of(page.read_text(encoding="utf-8")):
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("#", "mailto:", "tel:")):
+                continue
+            target = urlsplit(urljoin(url, link)).path
+            path = demo.output / target.lstrip("/")
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                broken.append(f"{url} -> {link}")
+    assert broken == []
+
+
+def test_no_third_party_requests(demo):
+    """Only links a person clicks may leave the site; nothing loads from elsewhere."""
+    loaded_from_elsewhere = []
+    for page in demo.output.rglob("*.html"):
+        for tag, attribute, link in links_of(page.read_text(encoding="utf-8")):
+            if tag != "a" and urlsplit(link).scheme:
+                loaded_from_elsewhere.append(f"{page.name}: <{tag} {attribute}={link}>")
+    for stylesheet in demo.output.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", stylesheet.read_text()), stylesheet
+        assert "@import" not in stylesheet.read_text()
+    assert loaded_from_elsewhere == []
+
+
+def test_past_offers_leave_the_listings_but_keep_their_page(demo):
+    # With today = 2027-06-01 the Winter and Easter holidays of the demo programme are over.
+    listing = demo.page("ferienboerse/index.html")
+    past = demo.page("ferienboerse/brettspiel-marathon/index.html")
+    assert "brettspiel-marathon/" not in listing
+    assert "Dieses Angebot ist nicht mehr aktuell" in past
+    assert "Fr, 12. Februar 2027" in text_of(past)
+
+
+def test_help_page_documents_every_field(demo):
+    help_page = demo.page("hilfe/index.html")
+    for slug, kind in (("ferienboerse", "ferien"), ("sportwegweiser", "sport"), ("familienkompass", "familie"), ("kita-boerse", "kita")):
+        section = help_page.split(f'id="{slug}"')[1].split("</section>")[0]
+        for name, field in iter_fields(offer_schema(kind)):
+            assert f"<code>{name}</code>" in section, (slug, name)
+            assert field["title"] in section
+    organisations = help_page.split('id="anbieter"')[1].split("</section>")[0]
+    for name, _ in iter_fields(organisation_schema()):
+        assert f"<code>{name}</code>" in organisations
+
+
+def test_schemas_are_published(demo):
+    for name in ("ferien", "sport", "familie", "kita", "allgemein", "ferienboerse", "kita-boerse", "boerse", "anbieter"):
+        assert (demo.output / "schema" / f"{name}.schema.json").is_file(), name
+
+
+def test_demo_stays_current_next_year(tmp_path):
+    """Demo dates move with the build year, so the programme is never empty."""
+    result = build_site(tmp_path / "output", today="2029-06-01")
+    assert result.returncode == 0, result.stderr
+    listing = text_of(result.page("ferienboerse/index.html"))
+    count = int(re.search(r"(\d+) aktuelle Angebote", listing).group(1))
+    assert count >= 20
+    assert "2029" in listing
+    assert "2027" not in listing
+
+
+# --- A small site with known content ----------------------------------------------
+
+
+def on_day(day: str) -> str:
+    """The fixture offer as a one-day event on ``day``."""
+    return replace(replace(FERIEN_OFFER, "    enddatum: 2027-08-06\n", ""), "datum: 2027-08-02", f"datum: {day}")
+
+
+def test_offer_page_presents_every_field_for_people(data, tmp_path):
+    text = replace(FERIEN_OFFER, "gebuehr: 25", "gebuehr: 5")
+    text = replace(text, "    enddatum: 2027-08-06\n", "")
+    data.offer(text + "gebuehr_hinweis: Mit Familienpass 3 €.\nmitbringen: Badesachen\n")
+    free = replace(FERIEN_OFFER, "gebuehr: 25", "gebuehr: 0")
+    data.offer(replace(free, "titel: Schwimmkurs für Anfänger", "titel: Kanutag"), "kanu.yaml")
+    site = small_site(data, tmp_path)
+    page = text_of(site.page("ferien/kurs/index.html"))
+    assert "Mo, 2. August 2027, 9:00–12:00 Uhr" in page
+    assert "5–8 Jahre" in page
+    assert "5,00 € Mit Familienpass 3 €." in page
+    assert "Badesachen" in page
+    assert "Eine Anmeldung ist erforderlich, spätestens bis Di, 20. Juli 2027." in page
+    assert "Hallenbad Auenstadt Badstraße 3 96201 Auenstadt (Altstadt)" in page
+    assert "Der Ort ist barrierefrei." in page
+    assert "TSV Auenstadt 1862 e. V." in page
+    assert "kostenlos" in text_of(site.page("ferien/kanu/index.html"))
+    multi_day = text_of(site.page("ferien/index.html"))
+    assert "Mo, 2. August 2027, 9:00–12:00 Uhr" in multi_day
+
+
+def test_multi_day_dates(data, tmp_path):
+    data.offer()
+    page = text_of(small_site(data, tmp_path).page("ferien/kurs/index.html"))
+    assert "Mo, 2. August – Fr, 6. August 2027, jeweils 9:00–12:00 Uhr" in page
+
+
+def test_listing_order_categories_and_organisation_pages(data, tmp_path):
+    data.offer(on_day("2027-08-09"), "spaeter.yaml")
+    early = replace(on_day("2027-07-26"), "kategorien: [sport-und-spiel]", "kategorien: [natur-und-erlebnis]")
+    data.offer(early, "frueher.yaml")
+    site = small_site(data, tmp_path)
+    listing = site.page("ferien/index.html")
+    assert listing.index("frueher/") < listing.index("spaeter/")
+    category = site.page("ferien/kategorie/natur-und-erlebnis/index.html")
+    assert "frueher/" in category
+    assert "spaeter/" not in category
+    assert "Natur und Erlebnis (1)" in text_of(listing)
+    organisation = site.page("anbieter/tsv/index.html")
+    assert "frueher/" in organisation and "spaeter/" in organisation
+
+
+def test_expired_validity_leaves_the_listing(data, tmp_path):
+    data.offer(FERIEN_OFFER + "gueltig_bis: 2027-02-01\n", "abgelaufen.yaml")
+    data.offer(FERIEN_OFFER + "gueltig_ab: 2027-04-01\n", "noch-nicht.yaml")
+    data.offer()
+    listing = small_site(data, tmp_path).page("ferien/index.html")
+    assert "kurs/" in listing
+    assert "abgelaufen/" not in listing
+    assert "noch-nicht/" not in listing
+
+
+def test_markdown_is_sanitised(data, tmp_path):
+    evil = (
+        "beschreibung: |\n"
+        "  # Überschrift\n"
+        "  **fett** <script>alert(1)</script> <img src=x onerror=alert(1)>\n"
+        "  [klick](javascript:alert(1)) [gut](https://www.auenstadt.example)\n"
+        '  <a href="https://x.example" onclick="alert(1)">x</a> <iframe src="https://x.example"></iframe>\n'
+    )
+    data.offer(replace(FERIEN_OFFER, "beschreibung: Fünf Vormittage im Hallenbad.\n", evil))
+    page = small_site(data, tmp_path).page("ferien/kurs/index.html")
+    description = page.split('id="beschreibung"')[1].split("</section>")[0]
+    assert "<strong>fett</strong>" in description
+    assert "<h3>Überschrift</h3>" in description
+    assert '<a href="https://www.auenstadt.example" rel="noopener noreferrer">gut</a>' in description
+    for forbidden in ("<script", "onerror", "onclick", "javascript:", "<iframe", "<img", "<h1"):
+        assert forbidden not in description
+
+
+def test_same_input_builds_byte_identical_output(data, tmp_path):
+    data.offer()
+    data.offer(on_day("2027-08-09"), "zweiter.yaml")
+
+    def digest(folder: Path) -> dict[str, str]:
+        return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    first = build_site(tmp_path / "one", data_dir=data.root, today="2027-03-01")
+    second = build_site(tmp_path / "two", data_dir=data.root, today="2027-03-01")
+    assert first.returncode == second.returncode == 0
+    assert digest(first.output) == digest(second.output)
+
+
+def test_bad_data_stops_the_build_with_the_validators_messages(data, tmp_path):
+    data.offer(replace(FERIEN_OFFER, "saison: sommer", "saison: somer"))
+    result = build_site(tmp_path / "output", data_dir=data.root)
+    assert result.returncode == 1
+    assert (
+        "data/ferien/kurs.yaml:11:9: saison: „somer“ ist als Ferienzeit nicht erlaubt. "
+        "Erlaubt: ostern, pfingsten, sommer, herbst, weihnachten, winter. Meinten Sie „sommer“?"
+    ) in result.stderr.splitlines()
+    assert "1 Fehler in den Daten (siehe oben); die Seite wurde nicht gebaut." in " ".join(result.stdout.split())
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "output").exists()
+
+
+def test_offer_pages_carry_schema_org_events(data, tmp_path):
+    data.offer()
+    page = small_site(data, tmp_path).page("ferien/kurs/index.html")
+    found = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    event = found["@graph"][0]
+    assert event["@type"] == "Event"
+    assert (event["startDate"], event["endDate"]) == ("2027-08-02T09:00", "2027-08-06T12:00")
+    assert event["offers"] == {"@type": "Offer", "price": "25.00", "priceCurrency": "EUR"}
+    assert event["location"]["address"]["postalCode"] == "96201"
+    assert event["typicalAgeRange"] == "5-8"

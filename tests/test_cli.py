@@ -1,0 +1,104 @@
+"""The boersen command: exit codes, output and the offer template."""
+
+from __future__ import annotations
+
+import re
+
+from boersen.cli import main
+
+from conftest import FERIEN_OFFER, replace
+
+
+def run(capsys, *args: str) -> tuple[int, list[str], str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out.splitlines(), captured.err
+
+
+def test_validate_clean_data(data, capsys):
+    data.offer()
+    code, lines, _ = run(capsys, "validate", str(data.root), "--heute", "2027-03-01")
+    assert (code, lines) == (0, ["Alles in Ordnung: 1 Börsen, 1 gültige Angebote, 1 Anbieter."])
+
+
+def test_validate_reports_errors_and_fails(data, capsys):
+    data.offer(replace(FERIEN_OFFER, "  von: 5", "  von: -1"))
+    code, lines, _ = run(capsys, "validate", str(data.root), "--heute", "2027-03-01")
+    assert code == 1
+    assert lines == [
+        "data/ferien/kurs.yaml:13:8: alter.von: Der Wert -1 ist zu klein; erwartet wird mindestens 0.",
+        "1 Fehler, 0 Warnungen (1 Börsen, 0 gültige Angebote, 1 Anbieter).",
+    ]
+
+
+def test_warnings_fail_only_with_strict(data, capsys):
+    data.offer(replace(FERIEN_OFFER, "bestaetigt_am: 2027-01-15", "bestaetigt_am: 2025-01-15"))
+    code, lines, _ = run(capsys, "validate", str(data.root), "--heute", "2027-03-01")
+    assert code == 0
+    assert lines[-1] == "0 Fehler, 1 Warnung (1 Börsen, 1 gültige Angebote, 1 Anbieter)."
+    code, _, _ = run(capsys, "validate", str(data.root), "--heute", "2027-03-01", "--strict")
+    assert code == 1
+
+
+def test_today_from_the_environment(data, capsys, monkeypatch):
+    data.offer()
+    monkeypatch.setenv("BOERSEN_HEUTE", "2027-09-01")
+    code, lines, _ = run(capsys, "validate", str(data.root))
+    assert code == 0
+    assert lines[0] == (
+        "data/ferien/kurs.yaml:6:1: termine: Warnung: Alle Termine liegen in der Vergangenheit; das Angebot wird nicht mehr angezeigt."
+    )
+
+
+def test_bad_today(data, capsys):
+    code, _, err = run(capsys, "validate", str(data.root), "--heute", "1.3.2027")
+    assert code == 2
+    assert err == "„1.3.2027“ ist kein Datum im Format JJJJ-MM-TT (für BOERSEN_HEUTE bzw. --heute).\n"
+
+
+def test_missing_data_folder(tmp_path, capsys):
+    code, lines, _ = run(capsys, "validate", str(tmp_path / "daten"))
+    assert code == 1
+    assert lines[0] == f"{tmp_path / 'daten'}:1:1: (Datei): Der Datenordner existiert nicht."
+
+
+def test_new_writes_a_template_that_validates_once_filled_in(data, capsys):
+    code, lines, _ = run(capsys, "new", "ferien", "schwimmkurs", "--data-dir", str(data.root))
+    assert code == 0
+    target = data.root / "ferien" / "schwimmkurs.yaml"
+    assert lines == [f"Vorlage geschrieben: {target}"]
+    template = target.read_text(encoding="utf-8")
+    assert template.startswith("# yaml-language-server: $schema=../../schema/ferien.schema.json\n")
+    assert "# Titel: Kurzer, aussagekräftiger Name des Angebots.\ntitel: Schwimmkurs für Anfänger\n" in template
+    assert "# gueltig_bis: 2027-12-31\n" in template
+    assert "kategorien:\n  - sport-und-spiel\n" in template
+    # The example organisation does not exist here: exactly that is reported, nothing else.
+    assert data.messages() == [
+        "data/ferien/schwimmkurs.yaml:16:11: anbieter: Den Anbieter „jugendzentrum-domino“ gibt es nicht. "
+        "Anbieter werden als Datei in data/anbieter/ angelegt."
+    ]
+    target.write_text(template.replace("anbieter: jugendzentrum-domino", "anbieter: tsv"), encoding="utf-8")
+    assert data.messages() == []
+
+
+def test_new_uncommented_optional_fields_are_valid_too(data, capsys):
+    run(capsys, "new", "ferien", "alles", "--data-dir", str(data.root))
+    target = data.root / "ferien" / "alles.yaml"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    field_line = re.compile(r"^# ( *)([a-z_]+:|- )")  # labels start upper-case, fields lower-case
+    uncommented = [line[2:] if field_line.match(line) else line for line in lines]
+    assert len([line for line in uncommented if line.startswith(("  ", "ort:"))]) >= 15
+    text = "\n".join(uncommented).replace("anbieter: jugendzentrum-domino", "anbieter: tsv") + "\n"
+    target.write_text(text, encoding="utf-8")
+    assert data.messages() == []
+
+
+def test_new_refuses_to_overwrite_and_unknown_boerse(data, capsys):
+    data.offer()
+    code, _, err = run(capsys, "new", "ferien", "kurs", "--data-dir", str(data.root))
+    assert code == 2
+    assert err == f"{data.root / 'ferien' / 'kurs.yaml'} gibt es schon; sie wird nicht überschrieben. Bitte einen anderen Namen angeben.\n"
+    code, _, err = run(capsys, "new", "ferienboerse", "--data-dir", str(data.root))
+    assert code == 2
+    config = data.root / "ferienboerse" / "_boerse.yaml"
+    assert err == f"Die Börse „ferienboerse“ gibt es nicht (keine Datei {config}). Vorhanden: ferien.\n"
