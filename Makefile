@@ -9,7 +9,7 @@ OUTPUT := output
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: help html publish serve devserver clean validate test lint format bench schema
+.PHONY: help html publish serve devserver clean validate test lint format bench schema vendor
 
 help:
 	@echo "make serve      Demo-Seite bauen und auf http://localhost:$(PORT) zeigen"
@@ -64,10 +64,21 @@ format: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(BIN)/boersen schema schema
 
-test: $(VENV)/.installed
+# lunr.js and lunr-languages from npm, for the tests that compare the browser with Python.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+# The browser tests drive Debian's Chromium (apt-get install chromium); .ci/run installs it.
+test: $(VENV)/.installed node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# Refresh theme/static/vendor/ after changing the versions in package.json.
+vendor: node_modules/.package-lock.json
+	cp node_modules/lunr/lunr.min.js theme/static/vendor/lunr-$$(node -p 'require("lunr/package.json").version').min.js
+	cp node_modules/lunr-languages/min/lunr.stemmer.support.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').stemmer.support.min.js
+	cp node_modules/lunr-languages/min/lunr.de.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').de.min.js
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/build_bench.py

@@ -13,7 +13,7 @@ import pytest
 
 from boersen.schema import iter_fields, offer_schema, organisation_schema
 
-from conftest import FERIEN_OFFER, replace
+from scratch import FERIEN_OFFER, replace
 from sitebuild import ROOT, build_site
 
 

@@ -6,7 +6,7 @@ import re
 
 from boersen.cli import main
 
-from conftest import FERIEN_OFFER, replace
+from scratch import FERIEN_OFFER, replace
 
 
 def run(capsys, *args: str) -> tuple[int, list[str], str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from boersen.source import MAX_FILE_BYTES
 
-from conftest import FERIEN_OFFER, replace
+from scratch import FERIEN_OFFER, replace
 
 
 def test_syntax_error_names_the_line(data):

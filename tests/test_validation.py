@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from conftest import FERIEN_OFFER, replace
+from scratch import FERIEN_OFFER, replace
 
 
 def test_valid_offer_has_no_problems(data):

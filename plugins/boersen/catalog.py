@@ -49,6 +49,7 @@ class Catalog:
     shift: datetime.timedelta  # how far demo dates were moved
     boersen: list[Boerse] = field(default_factory=list)
     organisations: dict[str, Organisation] = field(default_factory=dict)
+    synonyms: list[list[str]] = field(default_factory=list)  # groups of words search treats alike
 
     def current_offers(self, boerse: Boerse) -> list[Offer]:
         return [offer for offer in boerse.offers if offer.is_current(self.today)]
@@ -60,8 +61,9 @@ def load_catalog(data_dir: Path, today: datetime.date) -> tuple[Catalog, Problem
     if not data_dir.is_dir():
         problems.error(str(data_dir), 1, 1, FILE_LEVEL, "Der Datenordner existiert nicht.")
         return Catalog(today, datetime.timedelta(0)), problems
-    shift = demo_shift(_load_settings(data_dir, problems).get("demo_bezugsjahr"), today)
-    catalog = Catalog(today, shift)
+    settings = _load_settings(data_dir, problems)
+    shift = demo_shift(settings.get("demo_bezugsjahr"), today)
+    catalog = Catalog(today, shift, synonyms=settings.get("synonyme", []))
     # Warnings about the past compare with the day the unshifted data stands for.
     data_today = today - shift
     catalog.organisations = _load_organisations(data_dir, problems)

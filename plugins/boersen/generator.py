@@ -17,10 +17,14 @@ from . import schema as schemas
 from .catalog import Catalog, load_catalog
 from .cli import dump_schema, schema_files
 from .problems import Problems
+from .search.index import search_files, write_search_files
 from .structured_data import structured_data
 from .today import resolve_today
 
 logger = logging.getLogger(__name__)
+
+
+SEARCH_FOLDER = "suche"
 
 
 class DataError(Exception):
@@ -33,7 +37,9 @@ class BoersenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.env.filters["structured_data"] = structured_data
-        self.env.globals.update(FACET_LABELS=schemas.FACETS, iter_fields=schemas.iter_fields)
+        self.env.globals.update(
+            FACET_LABELS=schemas.FACETS, iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets
+        )
         self.env.tests["current_on"] = lambda offer, today: offer.is_current(today)
         self.catalog: Catalog | None = None
 
@@ -58,6 +64,8 @@ class BoersenGenerator(Generator):
             by_category = {c.slug: [offer for offer in offers if c in offer.categories] for c in boerse.categories}
             counts = {slug: len(items) for slug, items in by_category.items()}
             write(f"{boerse.slug}/index.html", "boerse", boerse=boerse, offers=offers, category_counts=counts)
+            search = search_files(boerse, offers, catalog.synonyms)
+            write_search_files(Path(self.output_path) / boerse.slug / SEARCH_FOLDER, search)
             for category in boerse.categories:
                 write(
                     f"{boerse.slug}/kategorie/{category.slug}/index.html",
@@ -96,6 +104,11 @@ class BoersenGenerator(Generator):
         files = schema_files() | {f"{boerse.slug}.schema.json": boerse.schema for boerse in catalog.boersen}
         for name, schema in files.items():
             (folder / name).write_text(dump_schema(schema), encoding="utf-8")
+
+
+def search_targets(catalog: Catalog, site_url: str) -> list[dict]:
+    """What the home page's search needs to know of each Börse."""
+    return [{"titel": b.title, "url": b.url, "search": f"{site_url}/{b.slug}/{SEARCH_FOLDER}/"} for b in catalog.boersen]
 
 
 def _help_sections(catalog: Catalog) -> list[dict]:

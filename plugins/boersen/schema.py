@@ -748,6 +748,24 @@ def settings_schema() -> Schema:
                 minimum=2000,
                 maximum=2100,
             ),
+            "synonyme": list_of(
+                list_of(
+                    _field(
+                        {"type": "string", "format": "wort", "pattern": r"^[^\s,;]+$", "maxLength": 40},
+                        "Wort",
+                        "Ein einzelnes Wort, ohne Leerzeichen.",
+                        "Kita",
+                    ),
+                    "Gruppe",
+                    "Wörter, die bei der Suche als gleich gelten.",
+                    ["Kita", "Kindertagesstätte", "Kindergarten"],
+                    min_items=2,
+                    unique=True,
+                ),
+                "Synonyme",
+                "Gruppen gleichbedeutender Wörter für die Suche: wer eines sucht, findet auch die anderen.",
+                [["Kita", "Kindertagesstätte", "Kindergarten"], ["Fußball", "Kicken"]],
+            ),
         },
     }
 

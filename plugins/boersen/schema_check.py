@@ -229,6 +229,8 @@ def _bad_format(schema: Schema, value: str) -> str:
         return f"„{value}“ ist keine gültige Telefonnummer. Erwartet werden Ziffern mit Vorwahl, z. B. 09561 89-1234 oder +49 9561 891234."
     if kind == "plz":
         return f"Erwartet wird eine fünfstellige Postleitzahl wie 96450, gefunden „{value}“."
+    if kind == "wort":
+        return f"„{value}“ ist kein einzelnes Wort. Bitte jedes Wort als eigenen Eintrag der Gruppe schreiben."
     if kind == "feldname":
         return (
             f"„{value}“ ist als Feldname ungeeignet: erlaubt sind Kleinbuchstaben, Ziffern und Unterstriche, "

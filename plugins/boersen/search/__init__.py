@@ -1,0 +1,1 @@
+"""Client-side search: the text processing that the lunr index is built with (see german.py)."""

@@ -1,0 +1,160 @@
+"""A small data folder made for the matching rules, its built search files, and the JS engine.
+
+Each offer exists to show one rule (compounds, umlauts, typos, synonyms, ranking).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from boersen.catalog import Catalog, load_catalog
+from boersen.search.index import search_files, write_search_files
+from boersen.search.query import BoerseSearch
+
+from search_oracle import NODE_PACKAGES, ROOT
+
+TODAY = datetime.date(2027, 3, 1)
+ENGINE = Path(__file__).resolve().parent / "js" / "engine.js"
+
+FERIEN = """\
+titel: Ferienbörse
+typ: ferien
+kategorien:
+  sport: Sport und Spiel
+  kultur: Kultur
+filter: [kategorien, alter, datum, wochentag, stadtteil, kostenlos, barrierefrei, freie_plaetze]
+"""
+
+KITA = """\
+titel: KiTa-Börse
+typ: kita
+kategorien:
+  kindergarten: Kindergarten
+filter: [kategorien, betreuungsarten, traegerart, stadtteil, freie_plaetze]
+"""
+
+SETTINGS = """\
+synonyme:
+  - [Kita, Kindertagesstätte, Kindergarten]
+"""
+
+
+def ferien_offer(title: str, summary: str, *, day: str = "2027-08-02", ages=(6, 10), fee: float = 5, district="Altstadt", more="") -> str:
+    return f"""\
+titel: {title}
+kurzbeschreibung: {summary}
+anbieter: verein
+kategorien: [sport]
+termine:
+  - datum: {day}
+    beginn: 9:00
+    ende: 12:00
+alter:
+  von: {ages[0]}
+  bis: {ages[1]}
+gebuehr: {fee}
+ort:
+  stadt: Auenstadt
+  stadtteil: {district}
+{more}"""
+
+
+def kita_offer(title: str, summary: str) -> str:
+    return f"""\
+titel: {title}
+kurzbeschreibung: {summary}
+anbieter: verein
+kategorien: [kindergarten]
+traegerart: kommunal
+betreuungsarten: [kindergarten]
+oeffnungszeiten:
+  - wochentag: montag
+    beginn: 7:00
+    ende: 16:00
+"""
+
+
+FERIEN_OFFERS = {
+    "schwimmkurs": ferien_offer("Schwimmkurs für Anfänger", "Wir lernen schwimmen und machen das Seepferdchen."),
+    "fussballcamp": ferien_offer("Fußballcamp in den Osterferien", "Training für Kinder mit Turnier am Ende.", day="2027-03-22", fee=0),
+    "muenchen": ferien_offer("Ausflug nach München", "Mit dem Zug ins Deutsche Museum.", ages=(10, 14), district="Neustadt"),
+    "basteln": ferien_offer("Basteln mit Kindern", "Ein Nachmittag mit Papier, Schere und Kleber.", day="2027-08-09", ages=(4, 7)),
+    "zirkus": ferien_offer("Zirkus zum Mitmachen", "Jonglieren und Balancieren lernen.", day="2027-08-10"),
+    "sommerfest": ferien_offer("Sommerfest im Park", "Spiele, Musik und eine Zirkus-Vorführung am Abend.", day="2027-08-11"),
+    "fechten": ferien_offer("Fechten für Einsteiger", "Mit Maske und Florett die ersten Schritte wagen.", day="2027-08-12", ages=(8, 12)),
+    "flechten": ferien_offer("Flechten mit Weiden", "Wir flechten kleine Körbe und Zäune.", day="2027-08-13", ages=(8, 12)),
+}
+
+KITA_OFFERS = {
+    "sonnenschein": kita_offer("Städtische Kindertagesstätte Sonnenschein", "Eine Einrichtung für 60 Kinder mit großem Garten."),
+    "regenbogen": kita_offer("Kindergarten Regenbogen", "Drei Gruppen, offenes Konzept."),
+}
+
+
+def write_world(root: Path) -> Path:
+    data = root / "data"
+    files = {
+        "_einstellungen.yaml": SETTINGS,
+        "anbieter/verein.yaml": "name: Förderverein Auenstadt\n",
+        "ferien/_boerse.yaml": FERIEN,
+        "kita/_boerse.yaml": KITA,
+        "leer/_boerse.yaml": FERIEN.replace("Ferienbörse", "Leere Börse"),
+        "eins/_boerse.yaml": FERIEN.replace("Ferienbörse", "Börse mit einem Angebot"),
+        "eins/einzig.yaml": FERIEN_OFFERS["schwimmkurs"],
+    }
+    files |= {f"ferien/{name}.yaml": text for name, text in FERIEN_OFFERS.items()}
+    files |= {f"kita/{name}.yaml": text for name, text in KITA_OFFERS.items()}
+    for name, text in files.items():
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).write_text(text, encoding="utf-8")
+    return data
+
+
+class World:
+    """The catalog, each Börse's written search files, and searches over them."""
+
+    def __init__(self, root: Path):
+        self.catalog: Catalog
+        self.catalog, problems = load_catalog(write_world(root), TODAY)
+        assert problems.errors == [], problems.errors
+        self.folders: dict[str, Path] = {}
+        self.offers: dict[str, list] = {}
+        for boerse in self.catalog.boersen:
+            offers = self.catalog.current_offers(boerse)
+            folder = root / "output" / boerse.slug / "suche"
+            write_search_files(folder, search_files(boerse, offers, self.catalog.synonyms))
+            self.folders[boerse.slug] = folder
+            self.offers[boerse.slug] = offers
+
+    def python(self, boerse: str) -> BoerseSearch:
+        folder = self.folders[boerse]
+        manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        return BoerseSearch(manifest, lambda name: json.loads((folder / name).read_text(encoding="utf-8")))
+
+    def titles(self, boerse: str, query: str) -> list[str] | None:
+        found = self.python(boerse).search(query)
+        return None if found is None else [self.offers[boerse][position].title for position, _ in found]
+
+    def javascript(self, boerse: str, queries: list[str], filters: list[dict] | None = None) -> dict:
+        return run_engine({"folder": str(self.folders[boerse]) + "/", "queries": queries, "filters": filters or []})
+
+
+def run_engine(request: dict) -> dict:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not on PATH: the search parity tests need Node.js (20 or later)")
+    missing = [name for name in NODE_PACKAGES if not (ROOT / "node_modules" / name / "package.json").is_file()]
+    if missing:
+        pytest.fail(f"node_modules/ lacks {', '.join(missing)}: run `npm ci` in {ROOT}")
+    result = subprocess.run(
+        [node, str(ENGINE)], input=json.dumps(request), capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False
+    )
+    if result.returncode != 0:
+        pytest.fail(f"node {ENGINE.name} failed:\n{result.stderr}")
+    return json.loads(result.stdout)

@@ -1,0 +1,372 @@
+/*
+ * Börsen search page code: the search form, facets, results, and the state in the URL.
+ *
+ * Progressive enhancement: without JavaScript the page lists every offer and the form stays
+ * hidden behind a <noscript> note. With it, this script shows the form, reads the state from
+ * the URL (?q=…&kategorien=…&alter=7), keeps the URL current (back button and shared links
+ * work) and announces the number of results in a live region. Index shards load only once
+ * somebody types. Needs BoersenSearch (boersen-search.js).
+ */
+(function () {
+  "use strict";
+
+  var PAGE_SIZE = 20;
+  var TYPING_DELAY = 150;
+
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attributes[key];
+      else node.setAttribute(key, attributes[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function loader(base) {
+    return function (name) {
+      return fetch(base + name).then(function (response) {
+        if (!response.ok) throw new Error(name + ": " + response.status);
+        return response.json();
+      });
+    };
+  }
+
+  function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
+
+  function card(data, siteUrl, headingLevel) {
+    var facts = element("ul", { class: "facts" }, data.fakten.map(function (fact) { return element("li", { text: fact }); }));
+    return element("li", { class: "offer-card" }, [
+      element("h" + headingLevel, { class: "offer-title" }, [element("a", { href: siteUrl + "/" + data.url, text: data.titel })]),
+      element("p", { class: "offer-summary", text: data.kurz }),
+      facts,
+    ]);
+  }
+
+  /* --- State in the URL ------------------------------------------------------------------ */
+
+  function readState(facets) {
+    var params = new URLSearchParams(window.location.search), state = { q: params.get("q") || "", selection: {} };
+    facets.forEach(function (facet) {
+      if (facet.kind === "flag") state.selection[facet.name] = params.get(facet.name) === "ja";
+      else if (facet.kind === "age") {
+        var age = parseInt(params.get(facet.name), 10);
+        state.selection[facet.name] = isNaN(age) ? null : age;
+      } else if (facet.kind === "dates") state.selection[facet.name] = { von: params.get("von") || "", bis: params.get("bis") || "" };
+      else state.selection[facet.name] = params.getAll(facet.name).filter(function (key) { return facet.keys.indexOf(key) !== -1; });
+    });
+    return state;
+  }
+
+  function writeUrl(state, facets) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    facets.forEach(function (facet) {
+      var value = state.selection[facet.name];
+      if (facet.kind === "flag") { if (value) params.set(facet.name, "ja"); }
+      else if (facet.kind === "age") { if (value !== null && value !== undefined) params.set(facet.name, String(value)); }
+      else if (facet.kind === "dates") {
+        if (value && value.von) params.set("von", value.von);
+        if (value && value.bis) params.set("bis", value.bis);
+      } else (value || []).forEach(function (key) { params.append(facet.name, key); });
+    });
+    var query = params.toString();
+    return window.location.pathname + (query ? "?" + query : "");
+  }
+
+  /* --- One Börse's page ------------------------------------------------------------------ */
+
+  function BoersePage(root) {
+    this.root = root;
+    this.siteUrl = root.getAttribute("data-site-url");
+    this.form = root.querySelector("form.search-form");
+    this.input = this.form.querySelector("input[type=search]");
+    this.facetBox = root.querySelector(".facets");
+    this.status = root.querySelector(".search-status");
+    this.results = root.querySelector(".search-results");
+    this.staticList = document.querySelector(".static-offers");
+    this.shown = PAGE_SIZE;
+    this.renderCount = 0;
+  }
+
+  BoersePage.prototype.start = function () {
+    var self = this, base = this.root.getAttribute("data-search");
+    var load = loader(base);
+    return load("index.json").then(function (manifest) {
+      self.index = new BoersenSearch.BoerseIndex(manifest, load);
+      return self.index.facets();
+    }).then(function (facets) {
+      self.facets = facets;
+      self.state = readState(facets);
+      self.buildFacets();
+      self.form.hidden = false;
+      self.bind();
+      self.syncControls();
+      return self.update();
+    });
+  };
+
+  BoersePage.prototype.buildFacets = function () {
+    var self = this;
+    this.controls = {};
+    this.facets.forEach(function (facet) {
+      var box;
+      if (facet.kind === "choice") {
+        box = element("fieldset", { class: "facet facet-choice" }, [element("legend", { text: facet.label })]);
+        self.controls[facet.name] = facet.keys.map(function (key, i) {
+          var input = element("input", { type: "checkbox", name: facet.name, value: key });
+          var count = element("span", { class: "count" });
+          box.appendChild(element("label", { class: "option" }, [input, document.createTextNode(" " + facet.options[i] + " "), count]));
+          return { input: input, count: count };
+        });
+      } else if (facet.kind === "flag") {
+        var input = element("input", { type: "checkbox", name: facet.name, value: "ja" });
+        var count = element("span", { class: "count" });
+        box = element("div", { class: "facet facet-flag" }, [element("label", { class: "option" }, [input, document.createTextNode(" nur " + facet.label + " "), count])]);
+        self.controls[facet.name] = [{ input: input, count: count }];
+      } else if (facet.kind === "age") {
+        var age = element("input", { type: "number", name: facet.name, min: "0", max: "99", inputmode: "numeric", id: "facet-alter" });
+        box = element("div", { class: "facet facet-age" }, [
+          element("label", { for: "facet-alter", text: "Alter des Kindes (Jahre)" }), age,
+          element("span", { class: "count", "aria-live": "off" }),
+        ]);
+        self.controls[facet.name] = [{ input: age, count: box.querySelector(".count") }];
+      } else {
+        var from = element("input", { type: "date", name: "von", id: "facet-von" });
+        var to = element("input", { type: "date", name: "bis", id: "facet-bis" });
+        box = element("fieldset", { class: "facet facet-dates" }, [
+          element("legend", { text: "Zeitraum" }),
+          element("label", { for: "facet-von", text: "von" }), from,
+          element("label", { for: "facet-bis", text: "bis" }), to,
+          element("span", { class: "count" }),
+        ]);
+        self.controls[facet.name] = [{ input: from, count: box.querySelector(".count") }, { input: to }];
+      }
+      self.facetBox.appendChild(box);
+    });
+    var reset = element("button", { type: "button", class: "reset", text: "Alle Filter zurücksetzen" });
+    reset.addEventListener("click", function () {
+      self.facets.forEach(function (facet) {
+        self.state.selection[facet.name] = facet.kind === "flag" ? false : facet.kind === "age" ? null : facet.kind === "dates" ? { von: "", bis: "" } : [];
+      });
+      self.syncControls();
+      self.commit(true);
+    });
+    this.facetBox.appendChild(reset);
+  };
+
+  BoersePage.prototype.readControls = function () {
+    var self = this;
+    this.facets.forEach(function (facet) {
+      var controls = self.controls[facet.name];
+      if (facet.kind === "choice") {
+        self.state.selection[facet.name] = controls.filter(function (c) { return c.input.checked; }).map(function (c) { return c.input.value; });
+      } else if (facet.kind === "flag") self.state.selection[facet.name] = controls[0].input.checked;
+      else if (facet.kind === "age") {
+        var age = parseInt(controls[0].input.value, 10);
+        self.state.selection[facet.name] = isNaN(age) ? null : age;
+      } else self.state.selection[facet.name] = { von: controls[0].input.value, bis: controls[1].input.value };
+    });
+  };
+
+  BoersePage.prototype.syncControls = function () {
+    var self = this;
+    this.input.value = this.state.q;
+    this.facets.forEach(function (facet) {
+      var controls = self.controls[facet.name], value = self.state.selection[facet.name];
+      if (facet.kind === "choice") controls.forEach(function (c) { c.input.checked = value.indexOf(c.input.value) !== -1; });
+      else if (facet.kind === "flag") controls[0].input.checked = !!value;
+      else if (facet.kind === "age") controls[0].input.value = value === null ? "" : String(value);
+      else { controls[0].input.value = value.von; controls[1].input.value = value.bis; }
+    });
+  };
+
+  BoersePage.prototype.bind = function () {
+    var self = this, timer = null, typing = false;
+    this.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      self.state.q = self.input.value;
+      self.commit(!typing);
+      typing = false;
+    });
+    this.input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        self.state.q = self.input.value;
+        // The first change of a burst of typing adds a history entry, the rest replace it.
+        self.commit(!typing);
+        typing = true;
+      }, TYPING_DELAY);
+    });
+    this.input.addEventListener("blur", function () { typing = false; });
+    this.facetBox.addEventListener("change", function () {
+      self.readControls();
+      typing = false;
+      self.commit(true);
+    });
+    window.addEventListener("popstate", function () {
+      self.state = readState(self.facets);
+      self.syncControls();
+      self.update();
+    });
+  };
+
+  BoersePage.prototype.commit = function (newEntry) {
+    var url = writeUrl(this.state, this.facets);
+    if (url !== window.location.pathname + window.location.search) {
+      if (newEntry) window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+    }
+    this.shown = PAGE_SIZE;
+    return this.update();
+  };
+
+  BoersePage.prototype.update = function () {
+    var self = this, turn = ++this.renderCount;
+    var started = performance.now();
+    return this.index.search(this.state.q).then(function (found) {
+      if (turn !== self.renderCount) return null; // a newer keystroke won
+      var candidates = found === null ? Array.from({ length: self.index.manifest.anzahl }, function (_, i) { return i; }) : found.map(function (r) { return r.position; });
+      var filtered = BoersenSearch.filterResults(self.facets, candidates, self.state.selection);
+      self.showCounts(filtered.counts);
+      return self.index.cards(filtered.matches.slice(0, self.shown)).then(function (cards) {
+        if (turn !== self.renderCount) return;
+        self.render(filtered.matches.length, cards, found === null);
+        self.root.setAttribute("data-last-render-ms", String(Math.round((performance.now() - started) * 10) / 10));
+        self.root.setAttribute("data-render-count", String(turn));
+      });
+    }).catch(function (error) {
+      self.status.textContent = "Die Suche ist gerade nicht verfügbar. Alle Angebote stehen in der Liste.";
+      if (self.staticList) self.staticList.hidden = false;
+      self.results.hidden = true;
+      throw error;
+    });
+  };
+
+  BoersePage.prototype.showCounts = function (counts) {
+    var self = this;
+    this.facets.forEach(function (facet) {
+      var controls = self.controls[facet.name], count = counts[facet.name];
+      if (facet.kind === "choice") controls.forEach(function (c, i) { c.count.textContent = "(" + count[i] + ")"; });
+      else controls[0].count.textContent = "(" + count + ")";
+    });
+  };
+
+  BoersePage.prototype.render = function (total, cards, everything) {
+    var self = this, filtered = !everything || this.facets.some(function (f) {
+      var v = self.state.selection[f.name];
+      return f.kind === "flag" ? v : f.kind === "age" ? v !== null : f.kind === "dates" ? (v.von || v.bis) : v.length;
+    });
+    if (this.staticList) this.staticList.hidden = true;
+    this.results.hidden = false;
+    this.results.textContent = "";
+    if (total === 0) {
+      this.results.appendChild(element("p", { class: "empty", text: "Keine passenden Angebote. Versuchen Sie ein anderes Wort oder weniger Filter." }));
+    } else {
+      this.results.appendChild(element("ol", { class: "offer-list" }, cards.map(function (c) { return card(c, self.siteUrl, 3); })));
+      if (cards.length < total) {
+        var more = element("button", { type: "button", class: "more-results", text: "Weitere Angebote anzeigen" });
+        more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.update(); });
+        this.results.appendChild(more);
+      }
+    }
+    this.status.textContent = filtered ? plural(total, "Angebot gefunden", "Angebote gefunden") : plural(total, "Angebot", "Angebote");
+  };
+
+  /* --- The home page: one query over every Börse ------------------------------------------ */
+
+  function HomePage(root) {
+    this.root = root;
+    this.siteUrl = root.getAttribute("data-site-url");
+    this.form = root.querySelector("form.search-form");
+    this.input = this.form.querySelector("input[type=search]");
+    this.status = root.querySelector(".search-status");
+    this.results = root.querySelector(".search-results");
+    this.boersen = JSON.parse(root.getAttribute("data-boersen"));
+    this.renderCount = 0;
+  }
+
+  HomePage.prototype.start = function () {
+    var self = this;
+    this.indexes = this.boersen.map(function (b) {
+      var load = loader(b.search);
+      var manifest = null;
+      return {
+        boerse: b,
+        get: function () {
+          manifest = manifest || load("index.json").then(function (m) { return new BoersenSearch.BoerseIndex(m, load); });
+          return manifest;
+        },
+      };
+    });
+    this.form.hidden = false;
+    var timer = null, typing = false;
+    this.input.value = new URLSearchParams(window.location.search).get("q") || "";
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); self.commit(true); });
+    this.input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.commit(!typing); typing = true; }, TYPING_DELAY);
+    });
+    this.input.addEventListener("blur", function () { typing = false; });
+    window.addEventListener("popstate", function () {
+      self.input.value = new URLSearchParams(window.location.search).get("q") || "";
+      self.update();
+    });
+    return this.update();
+  };
+
+  HomePage.prototype.commit = function (newEntry) {
+    var q = this.input.value, url = window.location.pathname + (q ? "?" + new URLSearchParams({ q: q }).toString() : "");
+    if (url !== window.location.pathname + window.location.search) window.history[newEntry ? "pushState" : "replaceState"](null, "", url);
+    return this.update();
+  };
+
+  HomePage.prototype.update = function () {
+    var self = this, q = this.input.value, turn = ++this.renderCount;
+    if (BoersenSearch.wordsOf(q).length === 0) {
+      this.results.textContent = "";
+      this.status.textContent = "";
+      return Promise.resolve();
+    }
+    return Promise.all(this.indexes.map(function (entry) {
+      return entry.get().then(function (index) {
+        return index.search(q).then(function (found) {
+          return index.cards(found.slice(0, 3).map(function (r) { return r.position; })).then(function (cards) {
+            return { boerse: entry.boerse, total: found.length, cards: cards };
+          });
+        });
+      });
+    })).then(function (groups) {
+      if (turn !== self.renderCount) return;
+      self.results.textContent = "";
+      var total = 0;
+      groups.forEach(function (group) {
+        total += group.total;
+        if (group.total === 0) return;
+        var link = element("a", { href: self.siteUrl + "/" + group.boerse.url + "?" + new URLSearchParams({ q: q }).toString(), text: "Alle " + plural(group.total, "Treffer", "Treffer") + " in: " + group.boerse.titel });
+        self.results.appendChild(element("section", { class: "result-group" }, [
+          element("h2", { text: group.boerse.titel + " (" + group.total + ")" }),
+          element("ol", { class: "offer-list" }, group.cards.map(function (c) { return card(c, self.siteUrl, 3); })),
+          element("p", {}, [link]),
+        ]));
+      });
+      if (total === 0) self.results.appendChild(element("p", { class: "empty", text: "Keine passenden Angebote gefunden." }));
+      self.status.textContent = plural(total, "Angebot gefunden", "Angebote gefunden");
+      self.root.setAttribute("data-render-count", String(turn));
+    });
+  };
+
+  function boot() {
+    var root = document.querySelector("[data-search]");
+    if (root) {
+      new BoersePage(root).start();
+      return;
+    }
+    var home = document.querySelector("[data-boersen]");
+    if (home) new HomePage(home).start();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  else boot();
+})();
