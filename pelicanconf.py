@@ -21,6 +21,8 @@ PLUGINS = ["boersen"]
 # Börsen plugin
 BOERSEN_DATA_PATH = str(HERE / "data")
 BOERSEN_TODAY = None  # None: the system date, or BOERSEN_HEUTE=2027-03-01 in the environment
+BOERSEN_SEARCH = True  # False skips the search index (only for measuring the build without it)
+BOERSEN_PRECOMPRESS = False  # True writes .gz twins of the search files (publishconf.py does)
 
 # Pretty URLs: /impressum/ instead of /pages/impressum.html
 PAGE_URL = "{slug}/"

@@ -8,4 +8,5 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("BOERSEN_SITEURL", "https://boersen.auenstadt.example")  # CHANGE
 RELATIVE_URLS = False
+BOERSEN_PRECOMPRESS = True  # search files also as .gz, for servers with gzip_static
 DELETE_OUTPUT_DIRECTORY = True

@@ -8,6 +8,9 @@ problem of every file is collected; the model contains only files without errors
 from __future__ import annotations
 
 import datetime
+import gc
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -318,27 +321,50 @@ def _check_boerse_config(document: Document, problems: Problems) -> None:
 
 
 def _load_offers(boerse: Boerse, folder: Path, data_dir: Path, catalog: Catalog, data_today: datetime.date, problems: Problems) -> None:
+    seen, files = set(), []
     for file in _data_files(folder, data_dir, problems):
-        if not _check_slug(file, data_dir, RESERVED_OFFER_SLUGS, problems):
-            continue
-        if any(offer.slug == file.stem for offer in boerse.offers):
-            continue  # reported as a duplicate already
-        before = len(problems.errors)
-        document = _read_checked(file, data_dir, boerse.schema, problems)
+        if file.stem in seen or not _check_slug(file, data_dir, RESERVED_OFFER_SLUGS, problems):
+            continue  # a second file of the same name was reported by _data_files
+        seen.add(file.stem)
+        files.append(file)
+    for file, (document, found) in zip(files, _check_offer_files(files, data_dir, boerse.schema, data_today), strict=True):
+        problems.extend(found)
         if document is None:
             continue
         organisation = catalog.organisations.get(document.data.get("anbieter"))
         if isinstance(document.data.get("anbieter"), str) and organisation is None:
             _report_unknown_organisation(document, data_dir, list(catalog.organisations), problems)
-        if len(problems.errors) > before:
-            continue  # the consistency checks need data that passed the schema
-        check_offer(document, boerse.schema, data_today, problems)
-        if len(problems.errors) > before:
+        if found.errors or organisation is None:
             continue
         offer = build_offer(boerse, file.stem, document, organisation, catalog.shift)
         boerse.offers.append(offer)
         organisation.offers.append(offer)
     _sort_offers(boerse)
+
+
+PARALLEL_FROM = 400  # files; below that, starting worker processes costs more than it saves
+_job: tuple | None = None  # what forked workers check files against (no pickling of schemas)
+
+
+def _check_offer_file(file: Path) -> tuple[Document | None, Problems]:
+    """Read, schema-check and consistency-check one offer file; needs no other file."""
+    data_dir, schema, data_today = _job
+    problems = Problems()
+    document = _read_checked(file, data_dir, schema, problems)
+    if document is not None and not problems.errors:
+        check_offer(document, schema, data_today, problems)
+    return document, problems
+
+
+def _check_offer_files(files: list[Path], data_dir: Path, schema: dict, data_today: datetime.date) -> list:
+    """_check_offer_file for every file, on every core when there are many files."""
+    global _job
+    _job = (data_dir, schema, data_today)
+    workers = os.cpu_count() or 1
+    if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_check_offer_file(file) for file in files]
+    with multiprocessing.get_context("fork").Pool(workers, initializer=gc.disable) as pool:
+        return pool.map(_check_offer_file, files, chunksize=64)
 
 
 def _report_unknown_organisation(document: Document, data_dir: Path, known: list[str], problems: Problems) -> None:

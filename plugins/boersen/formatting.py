@@ -6,6 +6,7 @@ These are the theme's Jinja filters (see generator.py) and are used in messages 
 from __future__ import annotations
 
 import datetime
+import functools
 
 from babel.dates import format_date as _babel_date
 from babel.dates import get_day_names
@@ -80,6 +81,7 @@ def format_ages(ages: AgeRange) -> str:
     return f"{ages.minimum}–{ages.maximum} Jahre"
 
 
+@functools.lru_cache(maxsize=1024)  # few distinct prices, and babel is slow
 def format_money(amount: float | None) -> str:
     """5,00 € or kostenlos"""
     if amount is None:

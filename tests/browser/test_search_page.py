@@ -17,6 +17,14 @@ def wait_for_results(page: Page, status: str | re.Pattern) -> None:
     expect(page.locator(".search-status")).to_have_text(status)
 
 
+def open_filters(page: Page) -> None:
+    """On a phone the filters start folded; a tap on "Filter" opens them."""
+    panel = page.locator("details.facet-panel")
+    expect(panel).not_to_have_attribute("open", "")
+    page.locator("details.facet-panel > summary").click()
+    expect(panel).to_have_attribute("open", "")
+
+
 def test_typing_shows_matching_offers_and_announces_the_count(page: Page, site):
     page.goto(site.url("ferienboerse/"))
     page.get_by_label("Suchbegriff").fill("schwimm")
@@ -47,6 +55,7 @@ def test_german_matching_in_the_page(page: Page, site):
 def test_facets_filter_and_counts_follow_the_query(page: Page, site):
     page.goto(site.url("ferienboerse/"))
     wait_for_results(page, re.compile(r"^\d+ Angebote$"))
+    open_filters(page)
     free = page.get_by_label("nur kostenlos")
     count_all = page.locator(".facet-flag .count").first.inner_text()
     page.get_by_label("Suchbegriff").fill("werkstatt")
@@ -64,6 +73,7 @@ def test_facets_filter_and_counts_follow_the_query(page: Page, site):
 def test_age_of_my_child(page: Page, site):
     page.goto(site.url("ferienboerse/"))
     wait_for_results(page, re.compile(r"^\d+ Angebote$"))
+    open_filters(page)
     page.get_by_label("Alter des Kindes (Jahre)").fill("7")
     page.get_by_label("Alter des Kindes (Jahre)").dispatch_event("change")
     wait_for_results(page, re.compile("gefunden"))
@@ -76,6 +86,7 @@ def test_shared_link_restores_query_and_facets(page: Page, site):
     page.goto(site.url("ferienboerse/?q=werkstatt&kategorien=kreativitaet-und-kunst"))
     wait_for_results(page, re.compile("gefunden"))
     expect(page.get_by_label("Suchbegriff")).to_have_value("werkstatt")
+    expect(page.locator("details.facet-panel")).to_have_attribute("open", "")  # filters set: shown
     expect(page.get_by_label("Kreativität und Kunst")).to_be_checked()
     shared = result_titles(page)
     assert shared
@@ -92,6 +103,7 @@ def test_back_button_walks_back_through_the_states(page: Page, site):
     page.get_by_label("Suchbegriff").press("Enter")
     wait_for_results(page, re.compile("gefunden"))
     with_query = result_titles(page)
+    open_filters(page)
     page.get_by_label("nur barrierefrei").check()
     expect(page).to_have_url(re.compile("barrierefrei=ja"))
     page.go_back()

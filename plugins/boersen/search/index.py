@@ -12,19 +12,21 @@ Files per Börse, below ``<boerse>/suche/``:
 - ``t-<prefix>.json``  one lunr index shard per term prefix (``t-.json``: all terms, when small)
 - ``facetten.json``   facet options and one compact column of values per offer
 - ``karten-<n>.json`` result cards, ``CARDS_PER_FILE`` offers per file, in listing order
+With ``BOERSEN_PRECOMPRESS`` (publishconf.py) each file also gets a ``.gz`` twin.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from lunr.builder import Builder
+from lunr.field_ref import FieldRef
 from lunr.index import Index
-from lunr.pipeline import Pipeline
 
 from ..model import Boerse, Offer
 from . import german
@@ -53,19 +55,47 @@ def position_of(ref: str) -> int:
     return int(ref, 36)
 
 
-def _drop_empty(token, i, tokens):
-    """Punctuation such as "–" trims to nothing; lunr would index the empty string."""
-    return token if str(token) else None
+@functools.lru_cache(maxsize=1 << 18)
+def index_term(word: str, stemmed: bool = True) -> str | None:
+    """What lunr.de's indexing pipeline (trimmer, stop words, stemmer) makes of one word.
 
-
-Pipeline.register_function(_drop_empty, "dropEmpty-boersen")
+    None for a word that is dropped: a stop word, or punctuation that trims to nothing.
+    Cached, because the same words come back thousands of times.
+    """
+    trimmed = german.trim(word)
+    if not trimmed or trimmed in german.STOP_WORDS:
+        return None
+    return (german.stem(trimmed) or None) if stemmed else trimmed
 
 
 class _GermanBuilder(Builder):
-    """lunr.py's Builder without the token set, which the serialized index does not carry."""
+    """lunr.py's Builder, fed with terms instead of running its pipeline token by token.
+
+    ``add_terms`` does what ``Builder.add`` does for a document whose fields are already
+    pipeline output; scoring (BM25) and serialization stay lunr.py's. Calling the pipeline
+    per token object made indexing the slowest part of a build of thousands of offers.
+    """
+
+    def add_terms(self, ref: str, fields: dict[str, list[str]]) -> None:
+        self._documents[ref] = {}
+        self.document_count += 1
+        for field_name in self._fields:
+            terms = fields[field_name]
+            field_ref = str(FieldRef(ref, field_name))
+            counts = Counter(terms)
+            self.field_term_frequencies[field_ref] = counts
+            self.field_lengths[field_ref] = len(terms)
+            for term in counts:
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                posting[field_name][ref] = {}
 
     def _create_token_set(self):
-        self.token_set = None
+        self.token_set = None  # the serialized index does not carry it
 
 
 def compound_parts(stems: list[str]) -> list[str]:
@@ -77,8 +107,10 @@ def compound_parts(stems: list[str]) -> list[str]:
     return [stem[start:] for stem in stems for start in range(3, len(stem) - MIN_PART + 1)]
 
 
-def _stems(text: str) -> list[str]:
-    return [german.stem(word) for word in german.tokenize(text) if word not in german.STOP_WORDS]
+def _terms(text: str, *, stemmed: bool = True) -> list[str]:
+    # Split like queries are split (german.tokenize), not at spaces and hyphens only as lunr
+    # would, so "Sport/Spiel" gives two terms.
+    return [term for word in german.tokenize(text) if (term := index_term(word, stemmed)) is not None]
 
 
 def build_index(offers: list[Offer]) -> dict:
@@ -87,23 +119,16 @@ def build_index(offers: list[Offer]) -> dict:
     builder.ref("ref")
     for name, boost in FIELD_BOOSTS.items():
         builder.field(name, boost=boost)
-    builder.pipeline.add(_drop_empty)  # indexing only; the serialized search pipeline stays lunr.de's
-    # Compound parts are stems already.
-    builder.pipeline.skip(german.stemmer, ["teile"])
     if not offers:  # lunr.py cannot average field lengths over no documents
         return german.serialize(Index({}, {}, None, list(FIELD_BOOSTS), builder.search_pipeline))
-    documents = [search_fields(offer) for offer in offers]
-    # Parts come from the words that say what an offer is (title, keywords, summary), not from
-    # the running description, which would double the index for little gain.
-    stems = [
-        _stems(" ".join((fields["titel"], fields["schlagworte"], offer.summary))) for fields, offer in zip(documents, offers, strict=True)
-    ]
-    for position, (fields, document_stems) in enumerate(zip(documents, stems, strict=True)):
-        parts = sorted(set(compound_parts(document_stems)))
-        # Word lists, not strings: lunr's own splitter breaks only at spaces and hyphens, so
-        # "Sport/Spiel" would stay one term, while queries split like german.tokenize.
-        words = {name: german.tokenize(text) for name, text in fields.items()}
-        builder.add({"ref": ref_of(position), **words, "teile": parts})
+    for position, offer in enumerate(offers):
+        fields = search_fields(offer)
+        terms = {name: _terms(text) for name, text in fields.items()}
+        # Parts come from the words that say what an offer is (title, keywords, summary), not
+        # from the running description, which would double the index for little gain.
+        naming = terms["titel"] + terms["schlagworte"] + _terms(offer.summary)
+        parts = [part for part in sorted(set(compound_parts(naming))) if index_term(part, stemmed=False)]
+        builder.add_terms(ref_of(position), {**terms, "teile": parts})
     return german.serialize(builder.build())
 
 
@@ -138,16 +163,31 @@ def shard_prefixes(serialized: dict) -> dict[str, list[int]]:
     return shards
 
 
-def shard(serialized: dict, positions: list[int]) -> dict:
-    """A complete lunr index holding only the terms at ``positions``."""
-    entries = [serialized["invertedIndex"][i] for i in positions]
-    indices = {entry[1]["_index"] for entry in entries}
-    vectors = []
+def shards(serialized: dict, prefixes: dict[str, list[int]]) -> dict[str, dict]:
+    """One complete lunr index per prefix, holding only that prefix's terms.
+
+    A single pass over the field vectors hands each (term, weight) pair to its shard.
+    """
+    names = list(prefixes)
+    shard_of_term = [0] * len(serialized["invertedIndex"])  # by the term's _index
+    vectors: list[list] = [[] for _ in names]
+    for number, name in enumerate(names):
+        for i in prefixes[name]:
+            shard_of_term[serialized["invertedIndex"][i][1]["_index"]] = number
     for field_ref, elements in serialized["fieldVectors"]:
-        kept = [value for k in range(0, len(elements), 2) if elements[k] in indices for value in elements[k : k + 2]]
-        if kept:
-            vectors.append([field_ref, kept])
-    return {**serialized, "invertedIndex": entries, "fieldVectors": vectors}
+        per_shard: dict[int, list] = {}
+        for k in range(0, len(elements), 2):
+            number = shard_of_term[elements[k]]
+            if number in per_shard:
+                per_shard[number] += elements[k : k + 2]
+            else:
+                per_shard[number] = elements[k : k + 2]
+        for number, kept in per_shard.items():
+            vectors[number].append([field_ref, kept])
+    return {
+        name: {**serialized, "invertedIndex": [serialized["invertedIndex"][i] for i in prefixes[name]], "fieldVectors": vectors[number]}
+        for number, name in enumerate(names)
+    }
 
 
 @dataclass
@@ -161,8 +201,8 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
     serialized = build_index(offers)
     prefixes = shard_prefixes(serialized)
     files: dict[str, object] = {}
-    for prefix, positions in prefixes.items():
-        files[f"t-{prefix}.json"] = shard(serialized, positions)
+    for prefix, index in shards(serialized, prefixes).items():
+        files[f"t-{prefix}.json"] = index
     facets = [facet.column(offers) for facet in facets_for(boerse)]
     files["facetten.json"] = {"facets": facets}
     cards = [result_card(offer) for offer in offers]
@@ -185,10 +225,12 @@ def dump(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def write_search_files(folder: Path, search: SearchFiles) -> None:
-    """Write each file, and a gzipped twin for servers that send precompressed files."""
+def write_search_files(folder: Path, search: SearchFiles, *, precompress: bool = False) -> None:
+    """Write each file; with ``precompress`` also a gzipped twin for servers that send those
+    (nginx ``gzip_static``). Other servers compress JSON on the fly."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, value in search.files.items():
         data = dump(value)
         (folder / name).write_bytes(data)
-        (folder / f"{name}.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        if precompress:
+            (folder / f"{name}.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))

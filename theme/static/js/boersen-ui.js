@@ -11,7 +11,6 @@
   "use strict";
 
   var PAGE_SIZE = 20;
-  var TYPING_DELAY = 150;
 
   function element(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -99,6 +98,9 @@
       self.facets = facets;
       self.state = readState(facets);
       self.buildFacets();
+      // Filters start open on wide screens, or when a shared link sets some; folded on phones.
+      var panel = self.root.querySelector(".facet-panel");
+      if (panel && (window.matchMedia("(min-width: 50rem)").matches || self.hasFilters())) panel.open = true;
       self.form.hidden = false;
       self.bind();
       self.syncControls();
@@ -182,22 +184,20 @@
   };
 
   BoersePage.prototype.bind = function () {
-    var self = this, timer = null, typing = false;
+    var self = this, typing = false;
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      clearTimeout(timer);
       self.state.q = self.input.value;
       self.commit(!typing);
       typing = false;
     });
     this.input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        self.state.q = self.input.value;
-        // The first change of a burst of typing adds a history entry, the rest replace it.
-        self.commit(!typing);
-        typing = true;
-      }, TYPING_DELAY);
+      // Search on every keystroke: a query takes milliseconds, and a newer one discards
+      // the answer of an older one (renderCount). The first change of a burst of typing
+      // adds a history entry, the rest replace it.
+      self.state.q = self.input.value;
+      self.commit(!typing);
+      typing = true;
     });
     this.input.addEventListener("blur", function () { typing = false; });
     this.facetBox.addEventListener("change", function () {
@@ -253,11 +253,16 @@
     });
   };
 
-  BoersePage.prototype.render = function (total, cards, everything) {
-    var self = this, filtered = !everything || this.facets.some(function (f) {
+  BoersePage.prototype.hasFilters = function () {
+    var self = this;
+    return this.facets.some(function (f) {
       var v = self.state.selection[f.name];
-      return f.kind === "flag" ? v : f.kind === "age" ? v !== null : f.kind === "dates" ? (v.von || v.bis) : v.length;
+      return f.kind === "flag" ? v : f.kind === "age" ? v !== null : f.kind === "dates" ? !!(v.von || v.bis) : v.length > 0;
     });
+  };
+
+  BoersePage.prototype.render = function (total, cards, everything) {
+    var self = this, filtered = !everything || this.hasFilters();
     if (this.staticList) this.staticList.hidden = true;
     this.results.hidden = false;
     this.results.textContent = "";
@@ -301,13 +306,10 @@
       };
     });
     this.form.hidden = false;
-    var timer = null, typing = false;
+    var typing = false;
     this.input.value = new URLSearchParams(window.location.search).get("q") || "";
     this.form.addEventListener("submit", function (event) { event.preventDefault(); self.commit(true); });
-    this.input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { self.commit(!typing); typing = true; }, TYPING_DELAY);
-    });
+    this.input.addEventListener("input", function () { self.commit(!typing); typing = true; });
     this.input.addEventListener("blur", function () { typing = false; });
     window.addEventListener("popstate", function () {
       self.input.value = new URLSearchParams(window.location.search).get("q") || "";
