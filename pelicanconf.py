@@ -15,6 +15,8 @@ PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["artikel"]  # the site has no blog; Börse pages come from data/
 STATIC_PATHS = []
 THEME = "theme"
+# Escape everything volunteers write; Pelican leaves autoescape off by default.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["boersen"]
 

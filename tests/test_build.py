@@ -254,3 +254,16 @@ def test_offer_pages_carry_schema_org_events(data, tmp_path):
     assert event["offers"] == {"@type": "Offer", "price": "25.00", "priceCurrency": "EUR"}
     assert event["location"]["address"]["postalCode"] == "96201"
     assert event["typicalAgeRange"] == "5-8"
+
+
+def test_text_from_data_files_is_escaped(data, tmp_path):
+    text = replace(FERIEN_OFFER, "titel: Schwimmkurs für Anfänger", "titel: \"<script>alert(1)</script> & Co\"")
+    data.offer(replace(text, "  name: Sabine Keller", "  name: \"<img src=x onerror=alert(1)>\""))
+    site = small_site(data, tmp_path)
+    for page in ("ferien/kurs/index.html", "ferien/index.html", "anbieter/tsv/index.html"):
+        html = site.page(page)
+        assert "<script>alert(1)" not in html, page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html, page
+    assert "<img src=x" not in site.page("ferien/kurs/index.html")
+    json_ld = site.page("ferien/kurs/index.html").split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(json_ld)["@graph"][0]["name"] == "<script>alert(1)</script> & Co"

@@ -19,8 +19,8 @@ ORACLE = Path(__file__).resolve().parent / "js" / "oracle.js"
 NODE_PACKAGES = {"lunr": "2.3.9", "lunr-languages": "1.22.0"}
 
 
-def ask(request: dict[str, Any]) -> Any:
-    """Send one request to tests/search/js/oracle.js and return its JSON answer.
+def ask(request: dict[str, Any], script: Path = ORACLE) -> Any:
+    """Send one request to a node script (tests/search/js/oracle.js by default) and return its JSON answer.
 
     Fails (never skips) when node or the npm packages are missing: the parity tests are the only
     guarantee that the index built in Python works in the browser.
@@ -32,7 +32,7 @@ def ask(request: dict[str, Any]) -> Any:
     if missing:
         pytest.fail(f"node_modules/ lacks {', '.join(missing)}: run `npm ci` in {ROOT}")
     result = subprocess.run(
-        [node, str(ORACLE)],
+        [node, str(script)],
         input=json.dumps(request),
         capture_output=True,
         text=True,
@@ -42,7 +42,7 @@ def ask(request: dict[str, Any]) -> Any:
         check=False,
     )
     if result.returncode != 0:
-        pytest.fail(f"node {ORACLE.relative_to(ROOT)} failed for op {request.get('op')!r}:\n{result.stderr}")
+        pytest.fail(f"node {script.relative_to(ROOT)} failed for {request.get('op', 'the request')!r}:\n{result.stderr}")
     return json.loads(result.stdout)
 
 

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import datetime
 import json
-import shutil
-import subprocess
 from pathlib import Path
-
-import pytest
 
 from boersen.catalog import Catalog, load_catalog
 from boersen.search.index import search_files, write_search_files
 from boersen.search.query import BoerseSearch
 
-from search_oracle import NODE_PACKAGES, ROOT
+from search_oracle import ask
 
 TODAY = datetime.date(2027, 3, 1)
 ENGINE = Path(__file__).resolve().parent / "js" / "engine.js"
@@ -146,15 +142,5 @@ class World:
 
 
 def run_engine(request: dict) -> dict:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is not on PATH: the search parity tests need Node.js (20 or later)")
-    missing = [name for name in NODE_PACKAGES if not (ROOT / "node_modules" / name / "package.json").is_file()]
-    if missing:
-        pytest.fail(f"node_modules/ lacks {', '.join(missing)}: run `npm ci` in {ROOT}")
-    result = subprocess.run(
-        [node, str(ENGINE)], input=json.dumps(request), capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False
-    )
-    if result.returncode != 0:
-        pytest.fail(f"node {ENGINE.name} failed:\n{result.stderr}")
-    return json.loads(result.stdout)
+    """The browser's search engine (tests/search/js/engine.js) over built files, in node."""
+    return ask(request, ENGINE)
