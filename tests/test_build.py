@@ -257,8 +257,8 @@ def test_offer_pages_carry_schema_org_events(data, tmp_path):
 
 
 def test_text_from_data_files_is_escaped(data, tmp_path):
-    text = replace(FERIEN_OFFER, "titel: Schwimmkurs für Anfänger", "titel: \"<script>alert(1)</script> & Co\"")
-    data.offer(replace(text, "  name: Sabine Keller", "  name: \"<img src=x onerror=alert(1)>\""))
+    text = replace(FERIEN_OFFER, "titel: Schwimmkurs für Anfänger", 'titel: "<script>alert(1)</script> & Co"')
+    data.offer(replace(text, "  name: Sabine Keller", '  name: "<img src=x onerror=alert(1)>"'))
     site = small_site(data, tmp_path)
     for page in ("ferien/kurs/index.html", "ferien/index.html", "anbieter/tsv/index.html"):
         html = site.page(page)
