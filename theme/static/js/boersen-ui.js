@@ -249,7 +249,12 @@
     this.facets.forEach(function (facet) {
       var controls = self.controls[facet.name], count = counts[facet.name];
       if (facet.kind === "choice") controls.forEach(function (c, i) { c.count.textContent = "(" + count[i] + ")"; });
-      else controls[0].count.textContent = "(" + count + ")";
+      else if (facet.kind === "flag") controls[0].count.textContent = "(" + count + ")";
+      else {
+        var value = self.state.selection[facet.name];
+        var set = facet.kind === "age" ? value !== null : !!(value.von || value.bis);
+        controls[0].count.textContent = set ? plural(count, "Angebot passt", "Angebote passen") : "";
+      }
     });
   };
 
