@@ -267,3 +267,11 @@ def test_text_from_data_files_is_escaped(data, tmp_path):
     assert "<img src=x" not in site.page("ferien/kurs/index.html")
     json_ld = site.page("ferien/kurs/index.html").split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert json.loads(json_ld)["@graph"][0]["name"] == "<script>alert(1)</script> & Co"
+
+
+def test_bad_today_stops_the_build_with_a_message(data, tmp_path):
+    data.offer()
+    result = build_site(tmp_path / "output", data_dir=data.root, today="1.3.2027")
+    assert result.returncode == 1
+    assert "„1.3.2027“ ist kein Datum im Format JJJJ-MM-TT (für BOERSEN_HEUTE bzw. --heute)." in " ".join(result.stdout.split())
+    assert "Traceback" not in result.stdout + result.stderr

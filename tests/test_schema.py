@@ -9,7 +9,6 @@ import jsonschema
 import pytest
 
 from boersen import schema as schemas
-from boersen.cli import dump_schema, schema_files
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_SCHEMAS = {
@@ -50,15 +49,15 @@ def test_enum_values_have_labels():
 
 def test_committed_schema_files_are_current():
     """schema/ is what editors point at; `make schema` regenerates it after a change."""
-    for name, schema in schema_files().items():
+    for name, schema in schemas.published_schemas().items():
         committed = ROOT / "schema" / name
-        assert committed.read_text(encoding="utf-8") == dump_schema(schema), f"{name} is outdated: run make schema"
-    assert sorted(p.name for p in (ROOT / "schema").glob("*.json")) == sorted(schema_files())
+        assert committed.read_text(encoding="utf-8") == schemas.dump_schema(schema), f"{name} is outdated: run make schema"
+    assert sorted(p.name for p in (ROOT / "schema").glob("*.json")) == sorted(schemas.published_schemas())
 
 
 def test_published_schema_validates_a_demo_offer_in_plain_jsonschema():
     """A YAML language server sees what our validator sees (for values already typed as in JSON)."""
-    schema = json.loads(dump_schema(schemas.offer_schema("sport")))
+    schema = json.loads(schemas.dump_schema(schemas.offer_schema("sport")))
     offer = {
         "titel": "Judo für Kinder",
         "kurzbeschreibung": "Fallen lernen und fair kämpfen.",

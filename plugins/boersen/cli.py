@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -97,24 +96,12 @@ def _new(data_dir: Path, boerse: str, name: str) -> int:
     return 0
 
 
-def schema_files() -> dict[str, dict]:
-    """File name -> schema, for the repository's schema/ folder and the built site."""
-    files = {f"{kind}.schema.json": schemas.offer_schema(kind, schema_id=f"{kind}.schema.json") for kind in schemas.TYPES}
-    files["boerse.schema.json"] = schemas.boerse_schema()
-    files["anbieter.schema.json"] = schemas.organisation_schema()
-    files["einstellungen.schema.json"] = schemas.settings_schema()
-    return files
-
-
-def dump_schema(schema: dict) -> str:
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-
-
 def _write_schemas(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
-    for name, schema in schema_files().items():
-        (folder / name).write_text(dump_schema(schema), encoding="utf-8")
-    print(f"{len(schema_files())} Schemas geschrieben nach {folder}/")
+    files = schemas.published_schemas()
+    for name, schema in files.items():
+        (folder / name).write_text(schemas.dump_schema(schema), encoding="utf-8")
+    print(f"{len(files)} Schemas geschrieben nach {folder}/")
     return 0
 
 

@@ -8,7 +8,6 @@ messages if anything is wrong); ``generate_output`` renders every page with the 
 from __future__ import annotations
 
 import gc
-import logging
 import multiprocessing
 import os
 import sys
@@ -18,14 +17,10 @@ from pelican.generators import Generator
 
 from . import schema as schemas
 from .catalog import Catalog, load_catalog
-from .cli import dump_schema, schema_files
 from .problems import Problems
 from .search.index import search_files, write_search_files
 from .structured_data import structured_data
-from .today import resolve_today
-
-logger = logging.getLogger(__name__)
-
+from .today import TodayError, resolve_today
 
 SEARCH_FOLDER = "suche"
 
@@ -40,14 +35,15 @@ class BoersenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.env.filters["structured_data"] = structured_data
-        self.env.globals.update(
-            FACET_LABELS=schemas.FACETS, iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets
-        )
+        self.env.globals.update(iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets)
         self.env.tests["current_on"] = lambda offer, today: offer.is_current(today)
         self.catalog: Catalog | None = None
 
     def generate_context(self) -> None:
-        today = resolve_today(self.settings.get("BOERSEN_TODAY"))
+        try:
+            today = resolve_today(self.settings.get("BOERSEN_TODAY"))
+        except TodayError as error:
+            raise DataError(str(error)) from None
         data_dir = Path(self.settings.get("BOERSEN_DATA_PATH", "data"))
         catalog, problems = load_catalog(data_dir, today)
         # The catalog lives until the end of the build: keep the cyclic garbage collector
@@ -112,9 +108,9 @@ class BoersenGenerator(Generator):
         """The JSON Schemas, per type and per Börse, for editors and forms."""
         folder = Path(self.output_path) / "schema"
         folder.mkdir(parents=True, exist_ok=True)
-        files = schema_files() | {f"{boerse.slug}.schema.json": boerse.schema for boerse in catalog.boersen}
+        files = schemas.published_schemas() | {f"{boerse.slug}.schema.json": boerse.schema for boerse in catalog.boersen}
         for name, schema in files.items():
-            (folder / name).write_text(dump_schema(schema), encoding="utf-8")
+            (folder / name).write_text(schemas.dump_schema(schema), encoding="utf-8")
 
 
 class SearchWriter:

@@ -16,6 +16,7 @@ Custom keywords (ignored by other JSON Schema tools):
 from __future__ import annotations
 
 import copy
+import json
 import re
 from functools import cache
 from typing import Any
@@ -779,3 +780,17 @@ def iter_fields(schema: Schema, prefix: str = ""):
             yield from iter_fields(field, path + ".")
         elif field.get("type") == "array" and field["items"].get("type") == "object":
             yield from iter_fields(field["items"], path + "[].")
+
+
+def published_schemas() -> dict[str, Schema]:
+    """File name -> schema, for the repository's schema/ folder and the built site."""
+    files = {f"{kind}.schema.json": offer_schema(kind, schema_id=f"{kind}.schema.json") for kind in TYPES}
+    files["boerse.schema.json"] = boerse_schema()
+    files["anbieter.schema.json"] = organisation_schema()
+    files["einstellungen.schema.json"] = settings_schema()
+    return files
+
+
+def dump_schema(schema: Schema) -> str:
+    """Schemas as files: readable, with German text unescaped, in field order."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
