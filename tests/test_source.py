@@ -137,3 +137,14 @@ def test_other_files_in_a_boerse_folder(data):
         "data/lose:1:1: (Datei): Der Ordner enthält Angebote, aber keine Datei _boerse.yaml. "
         "Ohne sie ist unklar, zu welcher Börse sie gehören.",
     ]
+
+
+def test_files_directly_in_the_data_folder(data):
+    data.write("angebot.yaml", FERIEN_OFFER)
+    data.write("_synonyme.yaml", "synonyme: []\n")
+    data.write("LIESMICH.txt", "Hinweise")
+    assert data.messages() == [
+        "data/_synonyme.yaml:1:1: (Datei): Die Datei wird nicht gelesen. Meinten Sie „_einstellungen.yaml“?",
+        "data/angebot.yaml:1:1: (Datei): Die Datei wird nicht gelesen. "
+        "Angebote gehören in den Ordner ihrer Börse, Anbieter nach anbieter/.",
+    ]

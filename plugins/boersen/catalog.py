@@ -70,6 +70,7 @@ def load_catalog(data_dir: Path, today: datetime.date) -> tuple[Catalog, Problem
     # Warnings about the past compare with the day the unshifted data stands for.
     data_today = today - shift
     catalog.organisations = _load_organisations(data_dir, problems)
+    _report_stray_files(data_dir, problems)
     for folder in sorted(path for path in data_dir.iterdir() if path.is_dir() and not path.name.startswith(".")):
         if folder.name == ORGANISATIONS_FOLDER:
             continue
@@ -82,6 +83,19 @@ def load_catalog(data_dir: Path, today: datetime.date) -> tuple[Catalog, Problem
     for organisation in catalog.organisations.values():
         organisation.offers.sort(key=lambda offer: (offer.boerse.title, offer.title))
     return catalog, problems
+
+
+def _report_stray_files(data_dir: Path, problems: Problems) -> None:
+    """Files directly in data/ other than the settings are never read: say so."""
+    for file in sorted(path for path in data_dir.iterdir() if path.is_file() and not path.name.startswith(".")):
+        if file.name == SETTINGS_FILE or file.suffix not in (*DATA_SUFFIXES, ".yml"):
+            continue
+        hint = (
+            f"Meinten Sie „{SETTINGS_FILE}“?"
+            if file.name.startswith("_")
+            else "Angebote gehören in den Ordner ihrer Börse, Anbieter nach anbieter/."
+        )
+        problems.error(_display(file, data_dir), 1, 1, FILE_LEVEL, f"Die Datei wird nicht gelesen. {hint}")
 
 
 def _display(path: Path, data_dir: Path) -> str:
