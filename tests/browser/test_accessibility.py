@@ -1,0 +1,46 @@
+"""WCAG checks with axe-core (npm, pinned) in Chromium on the pages citizens use most."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = [
+    "",
+    "ferienboerse/",
+    "ferienboerse/?q=wald&alter=8",
+    "ferienboerse/kategorie/natur-und-erlebnis/",
+    "ferienboerse/seepferdchen-ferienkurs/",
+    "kita-boerse/",
+    "anbieter/",
+    "hilfe/",
+    "barrierefreiheit/",
+    "leichte-sprache/",
+]
+
+
+def violations(page: Page) -> list[str]:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""() => axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})""")
+    return [f"{v['id']} ({v['impact']}): {v['help']} – {', '.join(n['target'][0] for n in v['nodes'][:3])}" for v in result["violations"]]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_violations(page: Page, site, path):
+    page.goto(site.url(path))
+    if "?" in path:
+        expect(page.locator(".search-status")).to_have_text(re.compile("gefunden"))
+    assert violations(page) == []
+
+
+def test_no_wcag_violations_with_filters_open(page: Page, site):
+    page.goto(site.url("ferienboerse/"))
+    expect(page.locator(".search-status")).to_have_text(re.compile("Angebote"))
+    page.locator("details.facet-panel > summary").click()
+    assert violations(page) == []
