@@ -148,3 +148,8 @@ def test_files_directly_in_the_data_folder(data):
         "data/angebot.yaml:1:1: (Datei): Die Datei wird nicht gelesen. "
         "Angebote gehören in den Ordner ihrer Börse, Anbieter nach anbieter/.",
     ]
+
+
+def test_unreadable_file(data):
+    (data.root / "ferien" / "weg.yaml").symlink_to(data.root / "gibt-es-nicht.yaml")
+    assert data.messages() == ["data/ferien/weg.yaml:1:1: (Datei): Die Datei kann nicht gelesen werden (No such file or directory)."]

@@ -75,7 +75,11 @@ class _NotSupported(Exception):
 
 def read_document(file: Path, display_path: str, problems: Problems) -> Document | None:
     """Read ``file`` into a Document, or report why it cannot be read and return None."""
-    raw = file.read_bytes()
+    try:
+        raw = file.read_bytes()
+    except OSError as error:  # a folder named like a file, missing permissions …
+        problems.error(display_path, 1, 1, FILE_LEVEL, f"Die Datei kann nicht gelesen werden ({error.strerror}).")
+        return None
     if len(raw) > MAX_FILE_BYTES:
         problems.error(
             display_path,
