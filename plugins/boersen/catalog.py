@@ -136,10 +136,10 @@ def _load_settings(data_dir: Path, problems: Problems) -> dict:
 
 
 def _check_slug(file: Path, data_dir: Path, reserved: set[str], problems: Problems) -> bool:
-    name = file.stem if file.is_file() else file.name
+    name = file.name if file.is_dir() else file.stem
     display = _display(file, data_dir)
     if not schemas.re_slug(name):
-        suffix = file.suffix if file.is_file() else ""
+        suffix = "" if file.is_dir() else file.suffix
         problems.error(
             display,
             1,
