@@ -33,6 +33,13 @@
 
   function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
 
+  /* The live region speaks once typing pauses, not after every keystroke. */
+  var ANNOUNCE_DELAY = 400;
+  function announce(status, text) {
+    clearTimeout(status.announceTimer);
+    status.announceTimer = setTimeout(function () { status.textContent = text; }, ANNOUNCE_DELAY);
+  }
+
   function card(data, siteUrl, headingLevel) {
     var facts = element("ul", { class: "facts" }, data.fakten.map(function (fact) { return element("li", { text: fact }); }));
     return element("li", { class: "offer-card" }, [
@@ -237,6 +244,7 @@
         self.root.setAttribute("data-render-count", String(turn));
       });
     }).catch(function (error) {
+      clearTimeout(self.status.announceTimer);
       self.status.textContent = "Die Suche ist gerade nicht verfügbar. Alle Angebote stehen in der Liste.";
       if (self.staticList) self.staticList.hidden = false;
       self.results.hidden = true;
@@ -281,7 +289,7 @@
         this.results.appendChild(more);
       }
     }
-    this.status.textContent = filtered ? plural(total, "Angebot gefunden", "Angebote gefunden") : plural(total, "Angebot", "Angebote");
+    announce(this.status, filtered ? plural(total, "Angebot gefunden", "Angebote gefunden") : plural(total, "Angebot", "Angebote"));
   };
 
   /* --- The home page: one query over every Börse ------------------------------------------ */
@@ -333,7 +341,7 @@
     var self = this, q = this.input.value, turn = ++this.renderCount;
     if (BoersenSearch.wordsOf(q).length === 0) {
       this.results.textContent = "";
-      this.status.textContent = "";
+      announce(this.status, "");
       return Promise.resolve();
     }
     return Promise.all(this.indexes.map(function (entry) {
@@ -359,7 +367,7 @@
         ]));
       });
       if (total === 0) self.results.appendChild(element("p", { class: "empty", text: "Keine passenden Angebote gefunden." }));
-      self.status.textContent = plural(total, "Angebot gefunden", "Angebote gefunden");
+      announce(self.status, plural(total, "Angebot gefunden", "Angebote gefunden"));
       self.root.setAttribute("data-render-count", String(turn));
     });
   };
