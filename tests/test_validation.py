@@ -285,3 +285,21 @@ def test_extra_fields_of_a_general_boerse(data):
         "data/ehrenamt/lesepate.yaml:1:1: stunden_pro_woche: Pflichtfeld „Stunden pro Woche“ fehlt. Beispiel: 1",
         "data/ehrenamt/lesepate.yaml:5:13: einsatzort: „Altstadt“ ist als Einsatzort nicht erlaubt. Erlaubt: Innenstadt, Auenhof.",
     ]
+
+
+def test_offers_are_checked_even_when_the_boerse_config_is_broken(data):
+    data.write("ferien/_boerse.yaml", FERIEN_BOERSE_BROKEN)
+    data.offer(replace(FERIEN_OFFER, "  bis: 8", "  bis: 4") + "farbe: blau\n")
+    assert data.messages() == [
+        "data/ferien/_boerse.yaml:1:1: titel: Pflichtfeld „Titel“ fehlt. Name der Börse. Beispiel: Ferienbörse",
+        "data/ferien/_boerse.yaml:2:1: titl: Unbekanntes Feld. Meinten Sie „titel“?",
+        "data/ferien/kurs.yaml:14:8: alter.bis: Das Höchstalter (4) ist kleiner als das Mindestalter (5).",
+    ]
+
+
+FERIEN_BOERSE_BROKEN = """\
+typ: ferien
+titl: Ferienbörse
+kategorien:
+  sport-und-spiel: Sport und Spiel
+"""

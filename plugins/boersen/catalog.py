@@ -74,8 +74,11 @@ def load_catalog(data_dir: Path, today: datetime.date) -> tuple[Catalog, Problem
     for folder in sorted(path for path in data_dir.iterdir() if path.is_dir() and not path.name.startswith(".")):
         if folder.name == ORGANISATIONS_FOLDER:
             continue
-        boerse = _load_boerse(folder, data_dir, problems)
+        boerse, stand_in = _load_boerse(folder, data_dir, problems)
         if boerse is None:
+            if stand_in is not None:  # the offers are still checked, so one run shows every error
+                for _ in _checked_offers(folder, data_dir, stand_in, catalog, data_today, problems):
+                    pass
             continue
         catalog.boersen.append(boerse)
         _load_offers(boerse, folder, data_dir, catalog, data_today, problems)
@@ -235,7 +238,9 @@ def _load_organisations(data_dir: Path, problems: Problems) -> dict[str, Organis
     return organisations
 
 
-def _load_boerse(folder: Path, data_dir: Path, problems: Problems) -> Boerse | None:
+def _load_boerse(folder: Path, data_dir: Path, problems: Problems) -> tuple[Boerse | None, dict | None]:
+    """The Börse of a folder; when its _boerse.yaml has errors, None and a stand-in offer schema
+    (from its ``typ``, if that is usable) to check the offers with."""
     config = folder / BOERSE_FILE
     if not config.exists():
         if any(file.suffix in DATA_SUFFIXES for file in folder.iterdir()):
@@ -246,13 +251,13 @@ def _load_boerse(folder: Path, data_dir: Path, problems: Problems) -> Boerse | N
                 FILE_LEVEL,
                 f"Der Ordner enthält Angebote, aber keine Datei {BOERSE_FILE}. Ohne sie ist unklar, zu welcher Börse sie gehören.",
             )
-        return None
+        return None, None
     if not _check_slug(folder, data_dir, RESERVED_BOERSE_SLUGS, problems):
-        return None
+        return None, None
     before = len(problems.errors)
     document = _read_checked(config, data_dir, schemas.boerse_schema(), problems)
     if document is None or len(problems.errors) > before:
-        return None
+        return None, _stand_in_schema(document)
     data = document.data
     # A bad filter or extra field is reported; the offers are still checked without it.
     _check_boerse_config(document, problems)
@@ -278,7 +283,7 @@ def _load_boerse(folder: Path, data_dir: Path, problems: Problems) -> Boerse | N
         schema_id=f"schema/{folder.name}.schema.json",
     )
     default_facets = ["kategorien"]
-    return Boerse(
+    boerse = Boerse(
         slug=folder.name,
         source=document.path,
         title=data["titel"],
@@ -292,6 +297,22 @@ def _load_boerse(folder: Path, data_dir: Path, problems: Problems) -> Boerse | N
         schema=offer_schema,
         order=data.get("reihenfolge", 100),
     )
+    return boerse, None
+
+
+def _stand_in_schema(document: Document | None) -> dict | None:
+    """An offer schema from a faulty _boerse.yaml: its type, its categories if they are usable.
+
+    Extra fields cannot be trusted, so fields the type does not know are allowed here.
+    """
+    data = document.data if document else {}
+    if data.get("typ") not in schemas.TYPES:
+        return None
+    categories = data.get("kategorien")
+    usable = isinstance(categories, dict) and categories and all(schemas.re_slug(str(key)) for key in categories)
+    schema = schemas.offer_schema(data["typ"], categories=categories if usable else None)
+    schema["additionalProperties"] = True
+    return schema
 
 
 def _check_boerse_config(document: Document, problems: Problems) -> None:
@@ -335,13 +356,22 @@ def _check_boerse_config(document: Document, problems: Problems) -> None:
 
 
 def _load_offers(boerse: Boerse, folder: Path, data_dir: Path, catalog: Catalog, data_today: datetime.date, problems: Problems) -> None:
+    for file, document, organisation in _checked_offers(folder, data_dir, boerse.schema, catalog, data_today, problems):
+        offer = build_offer(boerse, file.stem, document, organisation, catalog.shift)
+        boerse.offers.append(offer)
+        organisation.offers.append(offer)
+    _sort_offers(boerse)
+
+
+def _checked_offers(folder: Path, data_dir: Path, schema: dict, catalog: Catalog, data_today: datetime.date, problems: Problems):
+    """Check every offer file of a folder; yield (file, document, organisation) of those without errors."""
     seen, files = set(), []
     for file in _data_files(folder, data_dir, problems):
         if file.stem in seen or not _check_slug(file, data_dir, RESERVED_OFFER_SLUGS, problems):
             continue  # a second file of the same name was reported by _data_files
         seen.add(file.stem)
         files.append(file)
-    for file, (document, found) in zip(files, _check_offer_files(files, data_dir, boerse.schema, data_today), strict=True):
+    for file, (document, found) in zip(files, _check_offer_files(files, data_dir, schema, data_today), strict=True):
         problems.extend(found)
         if document is None:
             continue
@@ -350,10 +380,7 @@ def _load_offers(boerse: Boerse, folder: Path, data_dir: Path, catalog: Catalog,
             _report_unknown_organisation(document, data_dir, list(catalog.organisations), problems)
         if found.errors or organisation is None:
             continue
-        offer = build_offer(boerse, file.stem, document, organisation, catalog.shift)
-        boerse.offers.append(offer)
-        organisation.offers.append(offer)
-    _sort_offers(boerse)
+        yield file, document, organisation
 
 
 PARALLEL_FROM = 400  # files; below that, starting worker processes costs more than it saves
