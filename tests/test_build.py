@@ -138,6 +138,11 @@ def test_demo_stays_current_next_year(tmp_path):
     assert count >= 20
     assert "2029" in listing
     assert "2027" not in listing
+    # "Confirmed on" dates keep their age: only the three deliberately stale offers look stale.
+    stale = sum(result.page(f"{b}/index.html").count("Angaben älter als 12 Monate") for b in ("sportwegweiser", "familienkompass"))
+    assert stale == 3
+    kita = text_of(result.page("kita-boerse/betriebskita-klinikzwerge/index.html"))
+    assert re.search(r"gemeldet am \d+\. (April|Mai) 2029", kita)
 
 
 # --- A small site with known content ----------------------------------------------

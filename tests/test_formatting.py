@@ -8,7 +8,7 @@ import pytest
 
 from boersen.formatting import format_ages, format_appointment, format_day, format_money, format_slot
 from boersen.model import AgeRange, Appointment, WeeklySlot
-from boersen.today import TodayError, demo_shift, resolve_today
+from boersen.today import DataDays, DateShift, TodayError, demo_shift, resolve_today
 
 D = datetime.date
 T = datetime.time
@@ -65,10 +65,17 @@ def test_today_is_injectable(monkeypatch):
     ],
 )
 def test_demo_shift_keeps_the_programme_ahead_and_weekdays_intact(today, weeks):
-    shift = demo_shift(2027, today)
-    assert shift == datetime.timedelta(weeks=weeks)
-    assert (D(2027, 8, 2) + shift).weekday() == D(2027, 8, 2).weekday()
+    shift = demo_shift(2027, None, today)
+    assert shift.programme == shift.records == datetime.timedelta(weeks=weeks)
+    assert (D(2027, 8, 2) + shift.programme).weekday() == D(2027, 8, 2).weekday()
+
+
+def test_record_dates_keep_their_age():
+    shift = demo_shift(2027, D(2026, 11, 26), D(2027, 9, 20))
+    assert shift.programme == datetime.timedelta(0)  # the 2027 programme is still the coming one
+    assert shift.records == datetime.timedelta(weeks=43)  # "confirmed a month ago" stays a month ago
+    assert shift.data_days(D(2027, 9, 20)) == DataDays(D(2027, 9, 20), D(2027, 9, 20) - datetime.timedelta(weeks=43))
 
 
 def test_no_shift_without_a_reference_year():
-    assert demo_shift(None, D(2030, 1, 1)) == datetime.timedelta(0)
+    assert demo_shift(None, D(2026, 11, 26), D(2030, 1, 1)) == DateShift()

@@ -33,7 +33,7 @@ from .model import (
 from .problems import FILE_LEVEL, Problems
 from .schema_check import check_document, slugify, suggest
 from .source import Document, read_document
-from .today import demo_shift
+from .today import DataDays, DateShift, demo_shift
 
 ORGANISATIONS_FOLDER = "anbieter"
 BOERSE_FILE = "_boerse.yaml"
@@ -49,7 +49,7 @@ class Catalog:
     """Everything the site shows, typed and cross-linked."""
 
     today: datetime.date
-    shift: datetime.timedelta  # how far demo dates were moved
+    shift: DateShift  # how far demo dates were moved
     boersen: list[Boerse] = field(default_factory=list)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     synonyms: list[list[str]] = field(default_factory=list)  # groups of words search treats alike
@@ -63,12 +63,13 @@ def load_catalog(data_dir: Path, today: datetime.date) -> tuple[Catalog, Problem
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         problems.error(str(data_dir), 1, 1, FILE_LEVEL, "Der Datenordner existiert nicht.")
-        return Catalog(today, datetime.timedelta(0)), problems
+        return Catalog(today, DateShift()), problems
     settings = _load_settings(data_dir, problems)
-    shift = demo_shift(settings.get("demo_bezugsjahr"), today)
+    written_on = datetime.date.fromisoformat(settings["demo_stand"]) if "demo_stand" in settings else None
+    shift = demo_shift(settings.get("demo_bezugsjahr"), written_on, today)
     catalog = Catalog(today, shift, synonyms=settings.get("synonyme", []))
-    # Warnings about the past compare with the day the unshifted data stands for.
-    data_today = today - shift
+    # Warnings compare the unshifted data with the day it stands for.
+    data_today = shift.data_days(today)
     catalog.organisations = _load_organisations(data_dir, problems)
     _report_stray_files(data_dir, problems)
     for folder in sorted(path for path in data_dir.iterdir() if path.is_dir() and not path.name.startswith(".")):
@@ -355,7 +356,7 @@ def _check_boerse_config(document: Document, problems: Problems) -> None:
     data["filter"] = [name for name in data.get("filter", ["kategorien"]) if name not in bad_filters]
 
 
-def _load_offers(boerse: Boerse, folder: Path, data_dir: Path, catalog: Catalog, data_today: datetime.date, problems: Problems) -> None:
+def _load_offers(boerse: Boerse, folder: Path, data_dir: Path, catalog: Catalog, data_today: DataDays, problems: Problems) -> None:
     for file, document, organisation in _checked_offers(folder, data_dir, boerse.schema, catalog, data_today, problems):
         offer = build_offer(boerse, file.stem, document, organisation, catalog.shift)
         boerse.offers.append(offer)
@@ -363,7 +364,7 @@ def _load_offers(boerse: Boerse, folder: Path, data_dir: Path, catalog: Catalog,
     _sort_offers(boerse)
 
 
-def _checked_offers(folder: Path, data_dir: Path, schema: dict, catalog: Catalog, data_today: datetime.date, problems: Problems):
+def _checked_offers(folder: Path, data_dir: Path, schema: dict, catalog: Catalog, data_today: DataDays, problems: Problems):
     """Check every offer file of a folder; yield (file, document, organisation) of those without errors."""
     seen, files = set(), []
     for file in _data_files(folder, data_dir, problems):
@@ -397,7 +398,7 @@ def _check_offer_file(file: Path) -> tuple[Document | None, Problems]:
     return document, problems
 
 
-def _check_offer_files(files: list[Path], data_dir: Path, schema: dict, data_today: datetime.date) -> list:
+def _check_offer_files(files: list[Path], data_dir: Path, schema: dict, data_today: DataDays) -> list:
     """_check_offer_file for every file, on every core when there are many files."""
     global _job
     _job = (data_dir, schema, data_today)
@@ -427,7 +428,7 @@ def _shifted(value: str | None, shift: datetime.timedelta) -> datetime.date | No
     return datetime.date.fromisoformat(value) + shift if value else None
 
 
-def build_offer(boerse: Boerse, slug: str, document: Document, organisation: Organisation, shift: datetime.timedelta) -> Offer:
+def build_offer(boerse: Boerse, slug: str, document: Document, organisation: Organisation, shift: DateShift) -> Offer:
     data = document.data
     return Offer(
         boerse=boerse,
@@ -443,22 +444,22 @@ def build_offer(boerse: Boerse, slug: str, document: Document, organisation: Org
         contact=Contact.from_data(data.get("kontakt")),
         barrier_free=data.get("barrierefrei"),
         accessibility_note=data.get("barrierefreiheit"),
-        valid_from=_shifted(data.get("gueltig_ab"), shift),
-        valid_until=_shifted(data.get("gueltig_bis"), shift),
-        confirmed_on=_shifted(data.get("bestaetigt_am"), shift),
+        valid_from=_shifted(data.get("gueltig_ab"), shift.programme),
+        valid_until=_shifted(data.get("gueltig_bis"), shift.programme),
+        confirmed_on=_shifted(data.get("bestaetigt_am"), shift.records),
         ages=AgeRange.from_data(data.get("alter")),
         details=_typed_details(boerse, data, shift),
         extra={spec.name: data[spec.name] for spec in boerse.extra_fields if spec.name in data},
     )
 
 
-def _typed_details(boerse: Boerse, data: dict, shift: datetime.timedelta) -> dict:
+def _typed_details(boerse: Boerse, data: dict, shift: DateShift) -> dict:
     """The type-specific fields, with dates, times and nested groups turned into objects."""
     own_fields = schemas.type_field_names(boerse.kind)
     details = {key: value for key, value in data.items() if key in own_fields and key != "alter"}
     if "termine" in details:
         details["termine"] = sorted(
-            (Appointment.from_data(item, shift) for item in details["termine"]), key=lambda a: (a.start_date, a.end_date)
+            (Appointment.from_data(item, shift.programme) for item in details["termine"]), key=lambda a: (a.start_date, a.end_date)
         )
     for key in ("trainingszeiten", "sprechzeiten", "oeffnungszeiten"):
         if key in details:
@@ -471,12 +472,14 @@ def _typed_details(boerse: Boerse, data: dict, shift: datetime.timedelta) -> dic
             item.get("link"),
             item.get("telefon"),
             item.get("email"),
-            _shifted(item.get("frist"), shift),
-            _shifted(item.get("stornofrist"), shift),
+            _shifted(item.get("frist"), shift.programme),
+            _shifted(item.get("stornofrist"), shift.programme),
         )
     if boerse.kind == "kita" and "freie_plaetze" in details:
         details["freie_plaetze"] = [
-            FreePlaces(_shifted(item["ab"], shift), item["anzahl"], item["betreuungsart"], _shifted(item["gemeldet_am"], shift))
+            FreePlaces(
+                _shifted(item["ab"], shift.programme), item["anzahl"], item["betreuungsart"], _shifted(item["gemeldet_am"], shift.records)
+            )
             for item in details["freie_plaetze"]
         ]
     return details

@@ -14,6 +14,7 @@ from .model import one_year_before
 from .problems import Problems
 from .schema import Schema
 from .source import Document, FieldPath, field_name
+from .today import DataDays
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -40,7 +41,7 @@ class _Reporter:
         self.problems.warning(self.document.path, line, column, field_name(path), message)
 
 
-def check_offer(document: Document, schema: Schema, today: datetime.date, problems: Problems) -> None:
+def check_offer(document: Document, schema: Schema, days: DataDays, problems: Problems) -> None:
     """Consistency checks and warnings for one offer of any type."""
     data, report = document.data, _Reporter(document, problems)
     _check_range(report, data, ("alter",), "von", "bis", "Das Höchstalter ({high}) ist kleiner als das Mindestalter ({low}).")
@@ -64,8 +65,8 @@ def check_offer(document: Document, schema: Schema, today: datetime.date, proble
     places = data.get("plaetze", {})
     if "gesamt" in places and places.get("unter_drei", 0) + places.get("ueber_drei", 0) > places["gesamt"]:
         report.error(("plaetze", "gesamt"), "Plätze unter 3 und ab 3 Jahren ergeben zusammen mehr als „Plätze insgesamt“.")
-    _warn_past(report, data, valid_until, today)
-    _warn_stale(report, data, today)
+    _warn_past(report, data, valid_until, days.programme)
+    _warn_stale(report, data, days.records)
     warn_recommended(document, schema, problems)
 
 

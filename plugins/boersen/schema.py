@@ -749,6 +749,12 @@ def settings_schema() -> Schema:
                 minimum=2000,
                 maximum=2100,
             ),
+            "demo_stand": date(
+                "Demo-Stand",
+                "Nur für Beispieldaten: der Tag, an dem sie geschrieben wurden. Bestätigungs- und "
+                "Meldedaten behalten ihren Abstand zum heutigen Tag.",
+                "2026-11-26",
+            ),
             "synonyme": list_of(
                 list_of(
                     _field(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from dataclasses import dataclass
 
 ENVIRONMENT_VARIABLE = "BOERSEN_HEUTE"
 
@@ -30,14 +31,38 @@ def resolve_today(configured: str | datetime.date | None = None) -> datetime.dat
         raise TodayError(f"„{value}“ ist kein Datum im Format JJJJ-MM-TT (für {ENVIRONMENT_VARIABLE} bzw. --heute).") from None
 
 
-def demo_shift(reference_year: int | None, today: datetime.date) -> datetime.timedelta:
-    """How far demo data written for ``reference_year`` moves so that its programme lies ahead.
+@dataclass(frozen=True)
+class DateShift:
+    """How far the dates of demo data move: nowhere for real data."""
 
-    The programme shown is the one of the year three months from today; the shift is in
-    whole weeks so that every date keeps its weekday.
+    programme: datetime.timedelta = datetime.timedelta(0)  # dates, deadlines, validity, "free from"
+    records: datetime.timedelta = datetime.timedelta(0)  # "confirmed on", "announced on"
+
+    def data_days(self, today: datetime.date) -> DataDays:
+        """The days the unshifted data stands for: what checks compare file dates with."""
+        return DataDays(today - self.programme, today - self.records)
+
+
+@dataclass(frozen=True)
+class DataDays:
+    programme: datetime.date
+    records: datetime.date
+
+
+def demo_shift(reference_year: int | None, written_on: datetime.date | None, today: datetime.date) -> DateShift:
+    """How far demo data written for ``reference_year`` on ``written_on`` moves, so it looks current.
+
+    Programme dates move so that the programme shown is the one of the year three months
+    from today. Record dates (when something was confirmed or announced) keep their age:
+    they move with today. Both move in whole weeks, so every date keeps its weekday.
     """
     if reference_year is None:
-        return datetime.timedelta(0)
+        return DateShift()
     target_year = (today + datetime.timedelta(days=92)).year
-    days = (datetime.date(target_year, 1, 1) - datetime.date(reference_year, 1, 1)).days
+    programme = _weeks((datetime.date(target_year, 1, 1) - datetime.date(reference_year, 1, 1)).days)
+    records = _weeks((today - written_on).days) if written_on else programme
+    return DateShift(programme, records)
+
+
+def _weeks(days: int) -> datetime.timedelta:
     return datetime.timedelta(weeks=round(days / 7))
