@@ -182,3 +182,15 @@ def test_no_request_leaves_the_site(page: Page, site, path):
         wait_for_results(page, re.compile("gefunden"))
     assert requested
     assert [url for url in requested if not url.startswith(site.base)] == []
+
+
+def test_more_results_keeps_keyboard_focus_on_the_first_new_offer(page: Page, site):
+    page.goto(site.url("ferienboerse/"))
+    wait_for_results(page, re.compile(r"^\d+ Angebote$"))
+    total = int(page.locator(".search-status").inner_text().split()[0])
+    assert total > 20
+    expect(page.locator(".search-results .offer-card")).to_have_count(20)
+    page.get_by_role("button", name="Weitere Angebote anzeigen").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".search-results .offer-card")).to_have_count(min(total, 40))
+    expect(page.locator(".search-results .offer-title a").nth(20)).to_be_focused()

@@ -285,7 +285,15 @@
       this.results.appendChild(element("ol", { class: "offer-list" }, cards.map(function (c) { return card(c, self.siteUrl, 3); })));
       if (cards.length < total) {
         var more = element("button", { type: "button", class: "more-results", text: "Weitere Angebote anzeigen" });
-        more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.update(); });
+        more.addEventListener("click", function () {
+          var first = self.shown;
+          self.shown += PAGE_SIZE;
+          // The button is rebuilt: keep keyboard users in place, on the first new result.
+          self.update().then(function () {
+            var link = self.results.querySelectorAll(".offer-title a")[first];
+            if (link) link.focus();
+          });
+        });
         this.results.appendChild(more);
       }
     }
