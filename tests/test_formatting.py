@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from boersen.formatting import format_ages, format_appointment, format_day, format_money, format_slot
+from boersen.formatting import format_ages, format_appointment, format_day, format_money, format_slot, tel_uri
 from boersen.model import AgeRange, Appointment, WeeklySlot
 from boersen.today import DataDays, DateShift, TodayError, demo_shift, resolve_today
 
@@ -79,3 +79,11 @@ def test_record_dates_keep_their_age():
 
 def test_no_shift_without_a_reference_year():
     assert demo_shift(None, D(2026, 11, 26), D(2030, 1, 1)) == DateShift()
+
+
+@pytest.mark.parametrize(
+    ("phone", "uri"),
+    [("09571 82-1234", "tel:09571821234"), ("+49 (9571) 82 12", "tel:+4995718212"), ("09561/89-0", "tel:09561890")],
+)
+def test_phone_links(phone, uri):
+    assert tel_uri(phone) == uri

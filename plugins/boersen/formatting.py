@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 
 from babel.dates import format_date as _babel_date
 from babel.dates import get_day_names
@@ -91,6 +92,12 @@ def format_money(amount: float | None) -> str:
     return format_currency(amount, "EUR", locale=LOCALE)
 
 
+def tel_uri(phone: str) -> str:
+    """tel:+4995718212 for "09571 82-12" or "+49 (9571) 82 12": digits only, a leading + kept."""
+    digits = re.sub(r"\D", "", phone)
+    return f"tel:+{digits}" if phone.strip().startswith("+") else f"tel:{digits}"
+
+
 FILTERS = {
     "datum": format_date,
     "tag": format_day,
@@ -101,4 +108,5 @@ FILTERS = {
     "zeitfenster": format_slot,
     "alter": format_ages,
     "euro": format_money,
+    "tel": tel_uri,
 }

@@ -10,15 +10,9 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-WEEKDAY_NUMBERS = {
-    "montag": 0,
-    "dienstag": 1,
-    "mittwoch": 2,
-    "donnerstag": 3,
-    "freitag": 4,
-    "samstag": 5,
-    "sonntag": 6,
-}
+from .schema import WEEKDAYS
+
+WEEKDAY_NUMBERS = {name: number for number, name in enumerate(WEEKDAYS)}  # montag: 0 … sonntag: 6
 
 
 def parse_time(text: str | None) -> datetime.time | None:

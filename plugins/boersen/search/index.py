@@ -21,7 +21,6 @@ import functools
 import gzip
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from lunr.builder import Builder
@@ -190,14 +189,8 @@ def shards(serialized: dict, prefixes: dict[str, list[int]]) -> dict[str, dict]:
     }
 
 
-@dataclass
-class SearchFiles:
+def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]]) -> dict[str, object]:
     """Everything written for one Börse, by file name (relative to its ``suche/`` folder)."""
-
-    files: dict[str, object]
-
-
-def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]]) -> SearchFiles:
     serialized = build_index(offers)
     prefixes = shard_prefixes(serialized)
     files: dict[str, object] = {}
@@ -218,18 +211,18 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
         "felder": FIELD_BOOSTS,
         "synonyme": synonyms,
     }
-    return SearchFiles(files)
+    return files
 
 
 def dump(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def write_search_files(folder: Path, search: SearchFiles, *, precompress: bool = False) -> None:
+def write_search_files(folder: Path, files: dict[str, object], *, precompress: bool = False) -> None:
     """Write each file; with ``precompress`` also a gzipped twin for servers that send those
     (nginx ``gzip_static``). Other servers compress JSON on the fly."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, value in search.files.items():
+    for name, value in files.items():
         data = dump(value)
         (folder / name).write_bytes(data)
         if precompress:
