@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import schema as schemas
 from .catalog import BOERSE_FILE, load_catalog
+from .ci.formats import FORMATS, emit
 from .offer_template import render_template
 from .problems import Problems
 from .schema_check import check_document
@@ -25,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
     validate.add_argument("--strict", action="store_true", help="Auch Warnungen lassen die Prüfung scheitern.")
     validate.add_argument("--heute", help="Stichtag JJJJ-MM-TT statt des heutigen Datums.")
+    validate.add_argument("--format", choices=FORMATS, default="text", help="Ausgabe: text (Standard), github oder gitlab.")
+    validate.add_argument("--report", type=Path, metavar="DATEI", help="Datei für den Code-Quality-Bericht (nur mit --format gitlab).")
+    validate.add_argument(
+        "--changed-files", type=Path, metavar="DATEI", help="Liste der geänderten Dateien, eine je Zeile (für --format github)."
+    )
 
     new = commands.add_parser("new", help="Legt eine kommentierte Vorlage für ein neues Angebot an.")
     new.add_argument("boerse", help="Ordnername der Börse, z. B. ferienboerse")
@@ -36,22 +42,30 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return _validate(Path(args.data_dir), args.strict, args.heute)
+        if (args.format == "gitlab") != (args.report is not None):
+            validate.error("--report DATEI gehört zu --format gitlab, und --format gitlab braucht --report DATEI.")
+        return _validate(Path(args.data_dir), args.strict, args.heute, args.format, args.report, args.changed_files)
     if args.command == "new":
         return _new(Path(args.data_dir), args.boerse, args.name)
     return _write_schemas(Path(args.folder))
 
 
-def _validate(data_dir: Path, strict: bool, today: str | None) -> int:
+def _validate(
+    data_dir: Path, strict: bool, today: str | None, output_format: str = "text", report: Path | None = None, changed: Path | None = None
+) -> int:
     try:
         day = resolve_today(today)
     except TodayError as error:
         print(error, file=sys.stderr)
         return 2
     catalog, problems = load_catalog(data_dir, day)
-    for problem in problems.sorted():
-        print(problem)
-    print(summary(catalog, problems))
+    headline = summary(catalog, problems)
+    if output_format == "text":
+        for problem in problems.sorted():
+            print(problem)
+    else:
+        emit(output_format, problems.sorted(), data_dir, headline, changed_files=changed, report=report)
+    print(headline)
     failed = problems.errors or (strict and problems.warnings)
     return 1 if failed else 0
 
