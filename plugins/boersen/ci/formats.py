@@ -31,12 +31,7 @@ class Findings:
     changed: frozenset[str] | None = None  # repository paths; None: not a pull request
 
     def path(self, problem: Problem) -> str:
-        """The problem's file relative to the repository root (as given when it lies outside)."""
-        absolute = (self.data_dir.parent / problem.path).resolve()
-        try:
-            return absolute.relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return problem.path
+        return repository_path(problem.path, self.data_dir, self.root)
 
     def is_changed(self, problem: Problem) -> bool:
         return self.changed is None or self.path(problem) in self.changed
@@ -55,6 +50,16 @@ class Findings:
             ((path, changed is not None and path in changed, items) for path, items in groups.items()),
             key=lambda group: (not group[1], group[0]),
         )
+
+
+def repository_path(display_path: str, data_dir: Path, root: Path = Path()) -> str:
+    """A path as problems and offers show it (``data/ferien/kurs.yaml``, starting with the data
+    folder's name) relative to the repository root; as given when it lies outside the root."""
+    absolute = (Path(data_dir).parent / display_path).resolve()
+    try:
+        return absolute.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return display_path
 
 
 def read_changed_files(file: Path) -> frozenset[str]:

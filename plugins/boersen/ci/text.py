@@ -21,8 +21,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
 
 
 def markdown(text: str) -> str:
-    """Plain text for a Markdown paragraph or table cell: nothing in it becomes markup or a link."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    """Plain text for a Markdown paragraph or table cell: nothing in it becomes markup, a link or
+    a mention (a zero-width space after each @ keeps GitHub from notifying anyone)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text)).replace("@", "@\u200b")
 
 
 def code(text: str) -> str:
