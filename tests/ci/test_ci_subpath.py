@@ -44,11 +44,14 @@ class Links(HTMLParser):
         self.search_folders: list[str] = []
         self.site_url: str | None = None
         self.boersen: list[str] = []  # addresses relative to site_url
+        self.ids: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
             if value is None:
                 continue
+            if name == "id":
+                self.ids.add(value)
             if name in ("href", "src", "action"):
                 self.urls.append(value)
             elif name == "srcset":
@@ -104,8 +107,11 @@ def search_files(folder: str) -> list[str]:
 
 
 def crawl(base: str, pages: list[str]) -> tuple[dict[str, int], dict[str, set[str]], set[str]]:
-    """Status of every address reached from the given pages, who links to it, and the search files."""
+    """Status of every address reached from the given pages, who links to it, and the search files.
+    A link to a part of a page (``#anker``) whose target is missing counts as status 0."""
     status: dict[str, int] = {}
+    ids: dict[str, set[str]] = {}
+    fragments: set[tuple[str, str, str]] = set()  # (page, anchor, linked from)
     referrers: dict[str, set[str]] = {page: {"(gebaut)"} for page in pages}
     searched: set[str] = set()
     queue = list(reversed(pages))
@@ -119,7 +125,13 @@ def crawl(base: str, pages: list[str]) -> tuple[dict[str, int], dict[str, set[st
             continue
         links = Links()
         links.feed(body.decode("utf-8"))
-        found = [urldefrag(urljoin(url, link)).url for link in links.urls]
+        ids[url] = links.ids
+        found = []
+        for link in links.urls:
+            target, anchor = urldefrag(urljoin(url, link))
+            found.append(target)
+            if anchor:
+                fragments.add((target, anchor, url))
         # what boersen-ui.js builds: siteUrl + "/" + the Börse's or the result card's address
         site_url = urljoin(url, links.site_url) if links.site_url is not None else None
         found += [urljoin(url, f"{site_url}/{boerse}") for boerse in links.boersen]
@@ -138,6 +150,10 @@ def crawl(base: str, pages: list[str]) -> tuple[dict[str, int], dict[str, set[st
             referrers.setdefault(target, set()).add(url)
             if target not in status:
                 queue.append(target)
+    for page, anchor, source in fragments:
+        if page in ids and anchor not in ids[page]:
+            status[f"{page}#{anchor}"] = 0
+            referrers.setdefault(f"{page}#{anchor}", set()).add(source)
     return status, referrers, searched
 
 
@@ -175,7 +191,7 @@ def test_the_crawl_finds_what_is_broken(tmp_path):
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SubPathHandler, directory=str(tmp_path)))
     base = f"http://127.0.0.1:{server.server_port}/sub"
     (tmp_path / "index.html").write_text(
-        f'<link rel="stylesheet" href="/theme/a.css"><a href="nirgends/">x</a>'
+        f'<link rel="stylesheet" href="/theme/a.css"><a href="nirgends/">x</a><a href="#oben">y</a><p id="da"><a href="#da">z</a>'
         f'<section data-site-url="{base}" data-search="{base}/suche/"></section>',
         encoding="utf-8",
     )
@@ -192,4 +208,5 @@ def test_the_crawl_finds_what_is_broken(tmp_path):
         f"{root}/theme/a.css": 404,
         f"{base}/nirgends/": 404,
         f"{base}/fehlt/": 404,
+        f"{base}/#oben": 0,
     }
