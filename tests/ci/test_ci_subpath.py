@@ -210,3 +210,27 @@ def test_the_crawl_finds_what_is_broken(tmp_path):
         f"{base}/fehlt/": 404,
         f"{base}/#oben": 0,
     }
+
+
+def test_the_guide_page_shows_the_clicks_and_is_linked(site):
+    base, _ = site
+    status, _, guide = fetch(base + "/angebot-eintragen/")
+    assert status == 200
+    text = guide.decode("utf-8")
+    assert "<title>Angebot eintragen: Schritt für Schritt im Browser" in text
+    for click in (
+        "<strong>Add file</strong> und dann auf <strong>Create new file</strong>",
+        "<strong>Commit changes…</strong>",
+        "Klicken Sie dann auf <strong>Propose changes</strong>",
+        "<strong>Create pull request</strong>",
+        "<strong>Edit</strong> und dann auf <strong>Web IDE</strong>",
+        "<strong>Create merge request</strong>",
+        "„Prüfung der Daten: alles in Ordnung“",
+        "„Prüfung der Daten: bitte noch etwas ändern“",
+        'href="mailto:boersen@auenstadt.example"',
+        "09571 82-4410",
+    ):
+        assert click in text, click
+    mitmachen = fetch(base + "/mitmachen/")[2].decode("utf-8")
+    assert 'href="../angebot-eintragen/"' in mitmachen
+    assert 'href="../angebot-eintragen/#kommentar"' in mitmachen
