@@ -126,6 +126,11 @@ def test_every_workflow_and_job_has_least_permissions():
     }
 
 
+def test_no_secret_is_needed():
+    for path in WORKFLOWS:
+        assert "secrets." not in path.read_text(encoding="utf-8"), path.name
+
+
 def test_no_expressions_inside_run():
     for path in WORKFLOWS:
         for name, job in load(path)["jobs"].items():
