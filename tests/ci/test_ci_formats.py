@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ci_data import AGE_MESSAGE, BROKEN_OFFERS, CHANGED, FEE_MESSAGE, ODD_SEASON_MESSAGE, ORPHAN_MESSAGE, STALE_MESSAGE, many_problems
 
-from boersen.ci.formats import Findings, github_lines, github_summary, gitlab_report
+from boersen.ci.formats import Findings, github_lines, github_summary, gitlab_report, read_changed_files
 from boersen.cli import main
 from boersen.problems import Problem, Severity
 
@@ -232,3 +232,15 @@ def test_code_quality_descriptions_show_control_characters(tmp_path):
     )
     assert issue["location"] == {"path": "data/ferien/a,b:c%.yaml", "lines": {"begin": 3}}
     assert issue["severity"] == "minor"
+
+
+def test_changed_files_list(tmp_path):
+    listing = tmp_path / "geaendert.txt"
+    listing.write_text("data/ferien/kürbis.yaml\n\n./data/anbieter/tsv.yaml\n  README.md  \n", encoding="utf-8")
+    assert read_changed_files(listing) == frozenset({"data/ferien/kürbis.yaml", "data/anbieter/tsv.yaml", "README.md"})
+
+
+def test_paths_are_relative_to_the_repository_root(tmp_path):
+    problem = Problem("daten/ferien/kurs.yaml", 1, 1, "titel", "x")
+    assert Findings([problem], tmp_path / "stadt" / "daten", tmp_path).path(problem) == "stadt/daten/ferien/kurs.yaml"
+    assert Findings([problem], tmp_path / "daten", tmp_path / "anderswo").path(problem) == "daten/ferien/kurs.yaml"
