@@ -120,10 +120,12 @@ def test_values_from_data_files_cannot_mention_or_link(tmp_path, monkeypatch):
     data.offer()
     monkeypatch.chdir(tmp_path)
     catalog, _ = data.load()
-    catalog.boersen[0].offers[0].title = "@stadt/redaktion [klick](https://böse.example) <b>"
+    catalog.boersen[0].offers[0].title = "@stadt/redaktion [klick](https://böse.example) <b>\u202e\x1b"
     findings = Findings([], Path("data"), changed=frozenset({"data/ferien/kurs.yaml"}))
     body = comment.pull_request_comment(findings, catalog, repository_url=REPO, preview_url="https://example.invalid/p")
-    assert "- @\u200bstadt/redaktion \\[klick\\](https://böse.example) \\<b\\> (Ferienbörse): `ferien/kurs/index.html`" in body
+    assert (
+        "- @\u200bstadt/redaktion \\[klick\\](https://böse.example) \\<b\\>\\\\u202e\\\\x1b (Ferienbörse): `ferien/kurs/index.html`" in body
+    )
 
 
 def test_comment_command_writes_the_artifact(tmp_path, monkeypatch, capsys):

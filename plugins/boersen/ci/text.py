@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # control and format characters, line and paragraph separators
 
 
 def visible(text: str) -> str:
-    """Show control characters as escapes (``\\n``, ``\\x1b``), like the validator's text output."""
-    return _CONTROL.sub(lambda match: _NAMED.get(match.group(), _escape(ord(match.group()))), text)
+    """Show control and invisible formatting characters as escapes (``\\n``, ``\\x1b``,
+    ``\\u202e``), as the validator's text output does."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(char) if unicodedata.category(char) in _INVISIBLE else char for char in text)
 
 
-def _escape(number: int) -> str:
-    return f"\\x{number:02x}" if number <= 0xFF else f"\\u{number:04x}"
+def _escape(char: str) -> str:
+    number = ord(char)
+    return _NAMED.get(char) or (f"\\x{number:02x}" if number <= 0xFF else f"\\u{number:04x}")
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
