@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from boersen.ci import stale
@@ -88,3 +90,17 @@ def test_stale_issue_command_when_all_is_confirmed(tmp_path, monkeypatch, capsys
     monkeypatch.chdir(tmp_path)
     code = main(["stale-issue", "--site-url", "https://stadt.example", "--heute", TODAY.isoformat(), "--print"], environ={})
     assert (code, capsys.readouterr().out) == (0, "Alle Angebote sind bestätigt.\n")
+
+
+def test_the_workflows_can_run_the_module(tmp_path):
+    """The workflows call ``python -m boersen.ci``: the module runs as a program."""
+    stale_data(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "boersen.ci", "stale-issue", "--site-url", "https://stadt.example", "--heute", "2027-03-01", "--print"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("<!-- boersen-veraltet -->\nDiese 3 Angebote stehen auf der Webseite")
