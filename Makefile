@@ -18,7 +18,7 @@ help:
 	@echo "make publish    Seite mit publishconf.py für die Veröffentlichung bauen"
 	@echo "make validate   alle Datendateien prüfen"
 	@echo "make test       alle Tests ausführen"
-	@echo "make bench      Geschwindigkeit messen (Bauzeit gegen Hugo, Suche gegen Pagefind)"
+	@echo "make bench      Geschwindigkeit messen (Bauzeit gegen Hugo, Suche gegen Pagefind, Markdown)"
 	@echo "make clean      $(OUTPUT)/ löschen"
 
 # The virtual environment, rebuilt when the pinned requirements change.
@@ -80,7 +80,9 @@ vendor: node_modules/.package-lock.json
 	cp node_modules/lunr-languages/min/lunr.stemmer.support.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').stemmer.support.min.js
 	cp node_modules/lunr-languages/min/lunr.de.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').de.min.js
 
-# Build time against Hugo (Debian package hugo), then search against Pagefind in Chromium.
+# Build time against Hugo (Debian package hugo), search against Pagefind in Chromium, and the
+# worst Markdown render time against Python-Markdown and markdown-it-py.
 bench: $(VENV)/.installed node_modules/.package-lock.json
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/markdown_bench.py

@@ -24,10 +24,20 @@ class BuildResult:
         return (self.output / relative).read_text(encoding="utf-8")
 
 
-def build_site(output: Path, *, data_dir: Path | None = None, today: str = "2027-06-01", config: str = "pelicanconf.py") -> BuildResult:
-    command = [str(PELICAN), "content", "-s", config, "-o", str(output)]
+def build_command(output: Path, *, data_dir: Path | None = None, content: Path | None = None, config: str = "pelicanconf.py") -> list[str]:
+    command = [str(PELICAN), str(content or "content"), "-s", config, "-o", str(output)]
     if data_dir is not None:
         command += ["-e", f"BOERSEN_DATA_PATH={json.dumps(str(data_dir))}"]
-    environment = os.environ | {"BOERSEN_HEUTE": today, "COLUMNS": "200"}
-    completed = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
+    return command
+
+
+def build_environment(today: str = "2027-06-01") -> dict[str, str]:
+    return os.environ | {"BOERSEN_HEUTE": today, "COLUMNS": "200"}
+
+
+def build_site(
+    output: Path, *, data_dir: Path | None = None, content: Path | None = None, today: str = "2027-06-01", config: str = "pelicanconf.py"
+) -> BuildResult:
+    command = build_command(output, data_dir=data_dir, content=content, config=config)
+    completed = subprocess.run(command, cwd=ROOT, env=build_environment(today), capture_output=True, text=True, check=False)
     return BuildResult(completed.returncode, completed.stdout, completed.stderr, output)

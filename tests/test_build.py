@@ -91,16 +91,43 @@ def test_every_internal_link_and_asset_resolves(demo):
 
 
 def test_no_third_party_requests(demo):
-    """Only links a person clicks may leave the site; nothing loads from elsewhere."""
+    """Only links a person clicks may leave the site; nothing loads from elsewhere (nor from data: URIs,
+    which a strict Content-Security-Policy with img-src 'self' would block)."""
     loaded_from_elsewhere = []
     for page in demo.output.rglob("*.html"):
         for tag, attribute, link in links_of(page.read_text(encoding="utf-8")):
-            if tag != "a" and urlsplit(link).scheme not in ("", "data"):  # data: URIs load nothing
+            if tag != "a" and urlsplit(link).scheme:
                 loaded_from_elsewhere.append(f"{page.name}: <{tag} {attribute}={link}>")
     for stylesheet in demo.output.rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", stylesheet.read_text()), stylesheet
         assert "@import" not in stylesheet.read_text()
     assert loaded_from_elsewhere == []
+
+
+class _Anchors(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.anchors: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.anchors.append(dict(attrs))
+
+
+def test_links_to_other_sites_carry_noopener_noreferrer(demo):
+    """Also in Pelican's own pages (Impressum …) and in volunteers' descriptions."""
+    checked, missing = set(), []
+    for page in sorted(demo.output.rglob("*.html")):
+        parser = _Anchors()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for anchor in parser.anchors:
+            if urlsplit(anchor.get("href") or "").scheme in ("http", "https"):
+                checked.add(page.parent.name)
+                if not {"noopener", "noreferrer"} <= set((anchor.get("rel") or "").split()):
+                    missing.append(f"{page.relative_to(demo.output)}: {anchor['href']}")
+    assert {"impressum", "datenschutz"} <= checked  # Pelican pages were among those checked
+    assert len(checked) > 50
+    assert missing == []
 
 
 def test_past_offers_leave_the_listings_but_keep_their_page(demo):

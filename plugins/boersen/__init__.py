@@ -17,23 +17,31 @@ def _get_generators(pelican):
 def _add_template_filters(generator):
     """German formatting filters for every generator's templates, Pelican's pages included."""
     from .formatting import FILTERS
-    from .richtext import render_markdown
+    from .richtext import external_links, render_markdown
 
     generator.env.filters.update(FILTERS)
     generator.env.filters["markdown"] = render_markdown
+    generator.env.filters["external_links"] = external_links
 
 
 def _hide_data_error_traceback(record: logging.LogRecord) -> bool:
     """Bad data is the user's to fix, not a crash: Pelican logs it without a traceback."""
     from .generator import DataError
+    from .staging import BuildFailed
 
-    if record.exc_info and isinstance(record.exc_info[1], DataError):
+    if record.exc_info and isinstance(record.exc_info[1], DataError | BuildFailed):
         record.exc_info = None
         record.exc_text = None
     return True
 
 
 def register():
+    from . import staging
+
+    # Build into a staging folder; publish it only when the whole build succeeded.
+    signals.initialized.connect(staging.on_initialized)
+    signals.get_generators.connect(staging.on_run_started)
+    signals.finalized.connect(staging.on_finalized)
     signals.get_generators.connect(_get_generators)
     signals.generator_init.connect(_add_template_filters)
     logging.getLogger("pelican").addFilter(_hide_data_error_traceback)

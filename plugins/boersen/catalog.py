@@ -8,8 +8,6 @@ problem of every file is collected; the model contains only files without errors
 from __future__ import annotations
 
 import datetime
-import gc
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,15 +30,14 @@ from .model import (
 )
 from .problems import FILE_LEVEL, Problems
 from .schema_check import check_document, slugify, suggest
-from .source import Document, read_document
+from .site_paths import RESERVED_BOERSE_NAMES, RESERVED_OFFER_NAMES, content_pages
+from .source import SPECIAL_FILE_MESSAGE, SYMLINK_MESSAGE, Document, read_document
 from .today import DataDays, DateShift, demo_shift
+from .workers import fork_context, start_worker
 
 ORGANISATIONS_FOLDER = "anbieter"
 BOERSE_FILE = "_boerse.yaml"
 SETTINGS_FILE = "_einstellungen.yaml"
-# Names that would collide with pages the site writes itself.
-RESERVED_BOERSE_SLUGS = {ORGANISATIONS_FOLDER, "schema", "hilfe", "theme", "static", "pages", "suche", "index"}
-RESERVED_OFFER_SLUGS = {"kategorie", "index", "schema"}
 DATA_SUFFIXES = (".yaml", ".md")
 
 
@@ -58,41 +55,89 @@ class Catalog:
         return [offer for offer in boerse.offers if offer.is_current(self.today)]
 
 
-def load_catalog(data_dir: Path, today: datetime.date) -> tuple[Catalog, Problems]:
+def load_catalog(data_dir: Path, today: datetime.date, pages: dict[str, str] | None = None) -> tuple[Catalog, Problems]:
+    """Load and check ``data_dir``. ``pages`` (slug -> title) are the site's own pages a Börse must
+    not be named like; by default those in the ``content/`` folder beside the data folder."""
     problems = Problems()
     data_dir = Path(data_dir)
+    if pages is None:
+        pages = content_pages(data_dir.parent / "content")
     if not data_dir.is_dir():
         problems.error(str(data_dir), 1, 1, FILE_LEVEL, "Der Datenordner existiert nicht.")
         return Catalog(today, DateShift()), problems
-    settings = _load_settings(data_dir, problems)
+    top = _listing(data_dir, data_dir, problems)
+    settings = _load_settings(data_dir, top, problems)
     written_on = datetime.date.fromisoformat(settings["demo_stand"]) if "demo_stand" in settings else None
     shift = demo_shift(settings.get("demo_bezugsjahr"), written_on, today)
     catalog = Catalog(today, shift, synonyms=settings.get("synonyme", []))
     # Warnings compare the unshifted data with the day it stands for.
     data_today = shift.data_days(today)
-    catalog.organisations = _load_organisations(data_dir, problems)
-    _report_stray_files(data_dir, problems)
-    for folder in sorted(path for path in data_dir.iterdir() if path.is_dir() and not path.name.startswith(".")):
+    folders = [entry for entry in top if entry.is_dir()]
+    organisations = [folder for folder in folders if folder.name == ORGANISATIONS_FOLDER]
+    catalog.organisations = _load_organisations(organisations[0], data_dir, problems) if organisations else {}
+    _report_stray_files([entry for entry in top if entry.is_file()], data_dir, problems)
+    for folder in folders:
         if folder.name == ORGANISATIONS_FOLDER:
             continue
-        boerse, stand_in = _load_boerse(folder, data_dir, problems)
+        entries = _listing(folder, data_dir, problems)
+        boerse, stand_in = _load_boerse(folder, entries, data_dir, pages, problems)
         if boerse is None:
             if stand_in is not None:  # the offers are still checked, so one run shows every error
-                for _ in _checked_offers(folder, data_dir, stand_in, catalog, data_today, problems):
+                for _ in _checked_offers(entries, data_dir, stand_in, catalog, data_today, problems):
                     pass
             continue
         catalog.boersen.append(boerse)
-        _load_offers(boerse, folder, data_dir, catalog, data_today, problems)
+        _load_offers(boerse, entries, data_dir, catalog, data_today, problems)
     catalog.boersen.sort(key=lambda b: (b.order, b.title))
     for organisation in catalog.organisations.values():
         organisation.offers.sort(key=lambda offer: (offer.boerse.title, offer.title))
     return catalog, problems
 
 
-def _report_stray_files(data_dir: Path, problems: Problems) -> None:
+def _listing(folder: Path, data_dir: Path, problems: Problems) -> list[Path]:
+    """The plain files and folders in ``folder``, sorted; links, special and hidden data files are reported.
+
+    A link could publish a file from outside the repository (or print a secret into a public
+    CI log); a device such as /dev/zero would be read forever. Neither is ever opened.
+    """
+    entries = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            if entry.name.lower().endswith((*DATA_SUFFIXES, ".yml")):
+                problems.error(_display(entry, data_dir), 1, 1, FILE_LEVEL, _hidden_file_message(entry.name))
+            continue  # .git, .gitkeep, .DS_Store …
+        if entry.is_symlink():
+            problems.error(_display(entry, data_dir), 1, 1, FILE_LEVEL, SYMLINK_MESSAGE)
+        elif not (entry.is_file() or entry.is_dir()):
+            problems.error(_display(entry, data_dir), 1, 1, FILE_LEVEL, SPECIAL_FILE_MESSAGE)
+        else:
+            entries.append(entry)
+    return entries
+
+
+def _hidden_file_message(name: str) -> str:
+    visible = name.lstrip(".")
+    if "." not in visible.strip("."):  # "..yaml": nothing left of the name
+        visible = f"angebot.{visible.rsplit('.', 1)[-1]}"
+    return (
+        f"Der Name beginnt mit einem Punkt: solche Dateien sind versteckt und werden nicht gelesen. Bitte umbenennen, z. B. in „{visible}“."
+    )
+
+
+def _suffix_problem(file: Path) -> str | None:
+    """Data files end in .yaml or .md, written in lower case."""
+    if file.suffix == ".yml":
+        return "Bitte die Endung .yaml statt .yml verwenden."
+    if file.suffix not in DATA_SUFFIXES and file.suffix.lower() in (*DATA_SUFFIXES, ".yml"):
+        ending = ".md" if file.suffix.lower() == ".md" else ".yaml"
+        return f"Die Endung muss klein geschrieben werden: „{file.stem}{ending}“."
+    return None
+
+
+def _report_stray_files(files: list[Path], data_dir: Path, problems: Problems) -> None:
     """Files directly in data/ other than the settings are never read: say so."""
-    for file in sorted(path for path in data_dir.iterdir() if path.is_file() and not path.name.startswith(".")):
-        if file.name == SETTINGS_FILE or file.suffix not in (*DATA_SUFFIXES, ".yml"):
+    for file in files:
+        if file.name == SETTINGS_FILE or file.suffix.lower() not in (*DATA_SUFFIXES, ".yml"):
             continue
         hint = (
             f"Meinten Sie „{SETTINGS_FILE}“?"
@@ -130,19 +175,19 @@ def _read_checked(file: Path, data_dir: Path, schema: dict, problems: Problems) 
     return document
 
 
-def _load_settings(data_dir: Path, problems: Problems) -> dict:
+def _load_settings(data_dir: Path, top: list[Path], problems: Problems) -> dict:
     file = data_dir / SETTINGS_FILE
-    if not file.exists():
+    if file not in top or not file.is_file():
         return {}
     before = len(problems.errors)
     document = _read_checked(file, data_dir, schemas.settings_schema(), problems)
     return document.data if document and len(problems.errors) == before else {}
 
 
-def _check_slug(file: Path, data_dir: Path, reserved: set[str], problems: Problems) -> bool:
+def _check_slug(file: Path, data_dir: Path, reserved: set[str], problems: Problems, pages: dict[str, str] | None = None) -> bool:
     name = file.name if file.is_dir() else file.stem
     display = _display(file, data_dir)
-    if not schemas.re_slug(name):
+    if not schemas.re_slug(name):  # also catches "neu\n.yaml"
         suffix = "" if file.is_dir() else file.suffix
         problems.error(
             display,
@@ -153,17 +198,22 @@ def _check_slug(file: Path, data_dir: Path, reserved: set[str], problems: Proble
             f"z. B. „{slugify(name) or 'angebot'}{suffix}“.",
         )
         return False
+    if pages and name in pages:
+        problems.error(
+            display, 1, 1, FILE_LEVEL, f"Unter dem Namen „{name}“ steht schon die Seite „{pages[name]}“. Bitte einen anderen wählen."
+        )
+        return False
     if name in reserved:
         problems.error(display, 1, 1, FILE_LEVEL, f"Der Name „{name}“ ist für die Webseite reserviert. Bitte einen anderen wählen.")
         return False
     return True
 
 
-def _data_files(folder: Path, data_dir: Path, problems: Problems) -> list[Path]:
-    """The offer or organisation files of a folder; anything else gets a word."""
+def _data_files(entries: list[Path], data_dir: Path, problems: Problems) -> list[Path]:
+    """The offer or organisation files of a folder's entries; anything else gets a word."""
     files = []
-    for file in sorted(folder.iterdir()):
-        if file.name.startswith(".") or file.name in (BOERSE_FILE,):
+    for file in entries:
+        if file.name == BOERSE_FILE:
             continue
         if file.is_dir():
             problems.error(
@@ -173,8 +223,8 @@ def _data_files(folder: Path, data_dir: Path, problems: Problems) -> list[Path]:
                 FILE_LEVEL,
                 "Unterordner werden hier nicht gelesen. Bitte die Dateien direkt in den Ordner legen.",
             )
-        elif file.suffix == ".yml":
-            problems.error(_display(file, data_dir), 1, 1, FILE_LEVEL, "Bitte die Endung .yaml statt .yml verwenden.")
+        elif _suffix_problem(file):
+            problems.error(_display(file, data_dir), 1, 1, FILE_LEVEL, _suffix_problem(file))
         elif file.name.startswith("_"):
             problems.error(
                 _display(file, data_dir),
@@ -182,7 +232,7 @@ def _data_files(folder: Path, data_dir: Path, problems: Problems) -> list[Path]:
                 1,
                 FILE_LEVEL,
                 f"Unbekannte Einstellungsdatei. Meinten Sie „{BOERSE_FILE}“?"
-                if folder.name != ORGANISATIONS_FOLDER
+                if file.parent.name != ORGANISATIONS_FOLDER
                 else "Unbekannte Einstellungsdatei.",
             )
         elif file.suffix in DATA_SUFFIXES:
@@ -209,13 +259,10 @@ def _report_duplicate_slugs(files: list[Path], data_dir: Path, problems: Problem
         by_slug.setdefault(file.stem, file)
 
 
-def _load_organisations(data_dir: Path, problems: Problems) -> dict[str, Organisation]:
-    folder = data_dir / ORGANISATIONS_FOLDER
+def _load_organisations(folder: Path, data_dir: Path, problems: Problems) -> dict[str, Organisation]:
     organisations: dict[str, Organisation] = {}
-    if not folder.is_dir():
-        return organisations
     schema = schemas.organisation_schema()
-    files = _data_files(folder, data_dir, problems)
+    files = _data_files(_listing(folder, data_dir, problems), data_dir, problems)
     seen = set()
     for file in files:
         if file.stem in seen or not _check_slug(file, data_dir, set(), problems):
@@ -239,12 +286,14 @@ def _load_organisations(data_dir: Path, problems: Problems) -> dict[str, Organis
     return organisations
 
 
-def _load_boerse(folder: Path, data_dir: Path, problems: Problems) -> tuple[Boerse | None, dict | None]:
+def _load_boerse(
+    folder: Path, entries: list[Path], data_dir: Path, pages: dict[str, str], problems: Problems
+) -> tuple[Boerse | None, dict | None]:
     """The Börse of a folder; when its _boerse.yaml has errors, None and a stand-in offer schema
     (from its ``typ``, if that is usable) to check the offers with."""
     config = folder / BOERSE_FILE
-    if not config.exists():
-        if any(file.suffix in DATA_SUFFIXES for file in folder.iterdir()):
+    if config not in entries or not config.is_file():  # a linked one was reported by _listing
+        if any(file.suffix in DATA_SUFFIXES for file in entries) and not config.is_symlink():
             problems.error(
                 _display(folder, data_dir),
                 1,
@@ -253,7 +302,7 @@ def _load_boerse(folder: Path, data_dir: Path, problems: Problems) -> tuple[Boer
                 f"Der Ordner enthält Angebote, aber keine Datei {BOERSE_FILE}. Ohne sie ist unklar, zu welcher Börse sie gehören.",
             )
         return None, None
-    if not _check_slug(folder, data_dir, RESERVED_BOERSE_SLUGS, problems):
+    if not _check_slug(folder, data_dir, RESERVED_BOERSE_NAMES, problems, pages):
         return None, None
     before = len(problems.errors)
     document = _read_checked(config, data_dir, schemas.boerse_schema(), problems)
@@ -326,15 +375,14 @@ def _check_boerse_config(document: Document, problems: Problems) -> None:
     extra_names = []
     for index, spec in enumerate(data.get("zusatzfelder", [])):
         path = ("zusatzfelder", index)
-        if spec["name"] in builtin or spec["name"] in extra_names:
+        clash = None
+        if spec["name"] in schemas.SEARCH_PARAMETERS or spec["name"] in schemas.FACETS:
+            clash = f"Der Name „{spec['name']}“ ist für die Suche reserviert: er steht in der Adresse der Suchergebnisse."
+        elif spec["name"] in builtin or spec["name"] in extra_names:
+            clash = f"Das Feld „{spec['name']}“ gibt es schon."
+        if clash:
             line, column = document.position(path + ("name",))
-            problems.error(
-                document.path,
-                line,
-                column,
-                f"zusatzfelder[{index + 1}].name",
-                f"Das Feld „{spec['name']}“ gibt es schon. Bitte einen anderen Namen wählen.",
-            )
+            problems.error(document.path, line, column, f"zusatzfelder[{index + 1}].name", f"{clash} Bitte einen anderen Namen wählen.")
             bad_fields.add(index)
         if (spec["typ"] == "auswahl") != ("werte" in spec):
             line, column = document.position(path)
@@ -356,19 +404,19 @@ def _check_boerse_config(document: Document, problems: Problems) -> None:
     data["filter"] = [name for name in data.get("filter", ["kategorien"]) if name not in bad_filters]
 
 
-def _load_offers(boerse: Boerse, folder: Path, data_dir: Path, catalog: Catalog, data_today: DataDays, problems: Problems) -> None:
-    for file, document, organisation in _checked_offers(folder, data_dir, boerse.schema, catalog, data_today, problems):
+def _load_offers(boerse: Boerse, entries: list[Path], data_dir: Path, catalog: Catalog, data_today: DataDays, problems: Problems) -> None:
+    for file, document, organisation in _checked_offers(entries, data_dir, boerse.schema, catalog, data_today, problems):
         offer = build_offer(boerse, file.stem, document, organisation, catalog.shift)
         boerse.offers.append(offer)
         organisation.offers.append(offer)
     _sort_offers(boerse)
 
 
-def _checked_offers(folder: Path, data_dir: Path, schema: dict, catalog: Catalog, data_today: DataDays, problems: Problems):
+def _checked_offers(entries: list[Path], data_dir: Path, schema: dict, catalog: Catalog, data_today: DataDays, problems: Problems):
     """Check every offer file of a folder; yield (file, document, organisation) of those without errors."""
     seen, files = set(), []
-    for file in _data_files(folder, data_dir, problems):
-        if file.stem in seen or not _check_slug(file, data_dir, RESERVED_OFFER_SLUGS, problems):
+    for file in _data_files(entries, data_dir, problems):
+        if file.stem in seen or not _check_slug(file, data_dir, RESERVED_OFFER_NAMES, problems):
             continue  # a second file of the same name was reported by _data_files
         seen.add(file.stem)
         files.append(file)
@@ -402,10 +450,10 @@ def _check_offer_files(files: list[Path], data_dir: Path, schema: dict, data_tod
     """_check_offer_file for every file, on every core when there are many files."""
     global _job
     _job = (data_dir, schema, data_today)
-    workers = os.cpu_count() or 1
-    if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    context = fork_context()
+    if len(files) < PARALLEL_FROM or context is None:
         return [_check_offer_file(file) for file in files]
-    with multiprocessing.get_context("fork").Pool(workers, initializer=gc.disable) as pool:
+    with context.Pool(os.cpu_count(), initializer=start_worker) as pool:
         return pool.map(_check_offer_file, files, chunksize=64)
 
 

@@ -8,8 +8,6 @@ messages if anything is wrong); ``generate_output`` renders every page with the 
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import os
 import sys
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from .problems import Problems
 from .search.index import search_files, write_search_files
 from .structured_data import structured_data
 from .today import TodayError, resolve_today
+from .workers import fork_context, start_worker
 
 SEARCH_FOLDER = "suche"
 
@@ -45,7 +44,9 @@ class BoersenGenerator(Generator):
         except TodayError as error:
             raise DataError(str(error)) from None
         data_dir = Path(self.settings.get("BOERSEN_DATA_PATH", "data"))
-        catalog, problems = load_catalog(data_dir, today)
+        # Pelican's pages were read before this generator runs: a Börse must not take their address.
+        pages = {page.url.strip("/"): page.title for page in self.context.get("pages", []) + self.context.get("hidden_pages", [])}
+        catalog, problems = load_catalog(data_dir, today, pages)
         # The catalog lives until the end of the build: keep the cyclic garbage collector
         # from walking its millions of objects again and again (it cost a third of the time).
         gc.freeze()
@@ -129,15 +130,17 @@ class SearchWriter:
             write_search_files(self.output / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
 
     def _run_in_child(self) -> None:
-        gc.disable()  # a short-lived process: its cycles die with it, and collecting them cost a third
+        start_worker()
         self.run()
 
     def start(self) -> None:
-        if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
-            self.process = multiprocessing.get_context("fork").Process(target=self._run_in_child, name="boersen-search")
-            self.process.start()
-        else:
+        context = fork_context()
+        if context is None:
             self.run()
+            return
+        # A daemon is ended when the build exits early; start_worker ends it if the build is killed.
+        self.process = context.Process(target=self._run_in_child, name="boersen-search", daemon=True)
+        self.process.start()
 
     def finish(self) -> None:
         if self.process is None:

@@ -2,10 +2,15 @@
 
 A problem prints as ``path:line:column: field: message``, the format editors and CI
 annotations understand. Warnings carry the word "Warnung" before the message.
+
+Messages quote what volunteers wrote, and a value can hide a line break, a terminal escape
+code or a bidi override: one that forges a CI annotation or rewrites the terminal. Every
+problem therefore shows such characters visibly (``\n``, ``\x1b``, ``\u202e``).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -16,6 +21,20 @@ class Severity(Enum):
 
 
 FILE_LEVEL = "(Datei)"  # the "field" of problems that concern the whole file
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # control and format characters, line and paragraph separators
+
+
+def visible(text: str) -> str:
+    """``text`` with every control or invisible formatting character written as an escape."""
+    if text.isprintable():  # the usual case, checked in C
+        return text
+    return "".join(_escape(char) if unicodedata.category(char) in _INVISIBLE else char for char in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 @dataclass(frozen=True, order=True)
@@ -26,6 +45,10 @@ class Problem:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        for name in ("path", "field", "message"):
+            object.__setattr__(self, name, visible(getattr(self, name)))
 
     def __str__(self) -> str:
         prefix = "Warnung: " if self.severity is Severity.WARNING else ""

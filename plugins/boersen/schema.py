@@ -26,7 +26,8 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Shared value patterns. Kept simple on purpose: they are shown to volunteers.
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
+# An address only: "?", "&", "%" or "," would add recipients or a text to the mailto: link.
+EMAIL_PATTERN = r"^[A-Za-z0-9._+\-]+@[A-Za-z0-9äöüÄÖÜ\-]+(\.[A-Za-z0-9äöüÄÖÜ\-]+)*\.[A-Za-z]{2,}$"
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()/\-]{4,}[0-9]$"
 POSTCODE_PATTERN = r"^\d{5}$"
@@ -600,6 +601,8 @@ def offer_schema(
 
 # --- Börse configuration and organisations ------------------------------------------
 
+SEARCH_PARAMETERS = ("q", "von", "bis")  # kept in the page address by the search (boersen-ui.js), besides the facets
+
 FACETS = {  # name: label; the types each applies to are in FACET_TYPES
     "kategorien": "Kategorie",
     "alter": "Alter",
@@ -640,7 +643,7 @@ def facet_applies(facet: str, kind: str) -> bool:
 
 
 def re_slug(name: str) -> bool:
-    return re.match(SLUG_PATTERN, name) is not None
+    return re.fullmatch(SLUG_PATTERN.removeprefix("^").removesuffix("$"), name) is not None
 
 
 def boerse_schema() -> Schema:

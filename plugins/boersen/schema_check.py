@@ -9,15 +9,32 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
 import jsonschema
+import jsonschema.validators
 
-from .problems import Problems
+from .problems import Problems, visible
+from .richtext import MAX_MARKDOWN_DEPTH, markdown_depth
 from .schema import Schema
 from .source import Document, FieldPath, field_name
 
+
+@lru_cache(maxsize=256)
+def _ecma_regex(pattern: str) -> re.Pattern:
+    """A JSON Schema pattern as editors read it (ECMA 262): ``$`` ends the text, while Python's
+    ``$`` also matches before a final line break (a slug "neu\\n" would pass)."""
+    return re.compile(re.sub(r"(?<!\\)\$(?![^\[]*\])", r"\\Z", pattern))
+
+
+def _pattern(validator, pattern: str, instance: Any, schema: Schema):
+    if validator.is_type(instance, "string") and not _ecma_regex(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 # Compiled validators by schema identity; the schema is kept alive with it so its id is never reused.
 _validators: dict[int, tuple[Schema, jsonschema.Draft202012Validator]] = {}
 
@@ -26,16 +43,40 @@ def check_document(document: Document, schema: Schema, problems: Problems) -> bo
     """Report every schema violation of ``document``; True when there was none."""
     document.data = _normalise(document.data, schema, (), document)
     if id(schema) not in _validators:
-        _validators[id(schema)] = (schema, jsonschema.Draft202012Validator(schema))
+        _validators[id(schema)] = (schema, _Validator(schema))
     validator = _validators[id(schema)][1]
-    found = Problems()
+    found, seen = Problems(), set()
     for error in validator.iter_errors(document.data):
         for path, message, at_key in _explain(error, document):
+            if (path, message) in seen:  # "required" reports each missing field in every error
+                continue
+            seen.add((path, message))
             line, column = document.key_position(path) if at_key else document.position(path)
             found.error(document.path, line, column, field_name(path), message)
-    _check_dates(document, schema, (), document.data, found)
+    _check_values(document, schema, (), document.data, found)
+    _check_control_characters(document, (), document.data, found)
     problems.extend(found)
     return not found
+
+
+def _check_control_characters(document: Document, path: FieldPath, value: Any, found: Problems) -> None:
+    """Text may hold line breaks and tabs, no other control characters (terminal escapes, NUL …)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_control_characters(document, path + (key,), item, found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_control_characters(document, path + (index,), item, found)
+    elif isinstance(value, str) and not value.isprintable():
+        bad = next((char for char in value if unicodedata.category(char) == "Cc" and char not in "\n\t"), None)
+        if bad is not None:
+            message = f"Der Text enthält das unsichtbare Steuerzeichen {visible(bad)}. "
+            _error_at(document, path, message + "Erlaubt sind nur Zeilenumbrüche und Tabulatoren; bitte das Zeichen entfernen.", found)
+
+
+def _error_at(document: Document, path: FieldPath, message: str, found: Problems) -> None:
+    line, column = document.position(path)
+    found.error(document.path, line, column, field_name(path), message)
 
 
 def _normalise(value: Any, schema: Schema, path: FieldPath, document: Document) -> Any:
@@ -54,27 +95,24 @@ def _normalise(value: Any, schema: Schema, path: FieldPath, document: Document) 
     return value
 
 
-def _check_dates(document: Document, schema: Schema, path: FieldPath, value: Any, found: Problems) -> None:
-    """Dates that have the right shape but do not exist, such as 2027-02-30."""
+def _check_values(document: Document, schema: Schema, path: FieldPath, value: Any, found: Problems) -> None:
+    """What a pattern cannot say: dates that do not exist (2027-02-30), Markdown nested too deep."""
     if isinstance(value, dict) and schema.get("type") == "object":
         for key, item in value.items():
             if key in schema.get("properties", {}):
-                _check_dates(document, schema["properties"][key], path + (key,), item, found)
+                _check_values(document, schema["properties"][key], path + (key,), item, found)
     elif isinstance(value, list) and schema.get("type") == "array":
         for index, item in enumerate(value):
-            _check_dates(document, schema["items"], path + (index,), item, found)
+            _check_values(document, schema["items"], path + (index,), item, found)
     elif schema.get("format") == "date" and isinstance(value, str) and re.match(schema["pattern"], value):
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
-            line, column = document.position(path)
-            found.error(
-                document.path,
-                line,
-                column,
-                field_name(path),
-                f"„{value}“ ist kein gültiges Datum: diesen Tag gibt es nicht. Erwartet wird JJJJ-MM-TT, z. B. 2027-08-03.",
-            )
+            message = f"„{value}“ ist kein gültiges Datum: diesen Tag gibt es nicht. Erwartet wird JJJJ-MM-TT, z. B. 2027-08-03."
+            _error_at(document, path, message, found)
+    elif schema.get("contentMediaType") == "text/markdown" and isinstance(value, str) and markdown_depth(value) > MAX_MARKDOWN_DEPTH:
+        message = f"Der Text ist zu tief verschachtelt: Listen und Zitate („- “, „> “) in mehr als {MAX_MARKDOWN_DEPTH} Ebenen. "
+        _error_at(document, path, message + "Bitte einfacher gliedern.", found)
 
 
 # --- Explaining jsonschema errors ---------------------------------------------------
@@ -217,7 +255,10 @@ def _bad_format(schema: Schema, value: str) -> str:
             message += f" Meinten Sie {int(hour.group(1))}:{hour.group(2) or '00'}?"
         return message
     if kind == "email":
-        return f"„{value}“ ist keine gültige E-Mail-Adresse. Erwartet wird z. B. info@verein.de."
+        message = f"„{value}“ ist keine gültige E-Mail-Adresse. Erwartet wird z. B. info@verein.de."
+        if re.search(r"[?&%,;]", value):
+            return message + " Bitte nur die Adresse selbst angeben, ohne Zusätze wie „?“, „&“ oder eine zweite Adresse."
+        return message
     if kind == "uri":
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
         if scheme and scheme not in ("http", "https"):

@@ -10,7 +10,10 @@ that are not UTF-8, empty or oversized files are reported, never raised.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,11 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader
 
 MAX_FILE_BYTES = 100_000
+MAX_DEPTH = 10  # levels of lists and sub-fields; the deepest real field has 4 (zusatzfelder[1].werte[1])
+_TOO_DEEP = (
+    f"Die Werte sind zu tief verschachtelt: erlaubt sind höchstens {MAX_DEPTH} Ebenen aus Listen und Unterfeldern. "
+    "Steht ein „[“ oder „{“ zu viel da? Ein Text mit Klammern gehört in Anführungszeichen."
+)
 
 FieldPath = tuple  # e.g. ("termine", 0, "datum")
 
@@ -76,7 +84,10 @@ class _NotSupported(Exception):
 def read_document(file: Path, display_path: str, problems: Problems) -> Document | None:
     """Read ``file`` into a Document, or report why it cannot be read and return None."""
     try:
-        raw = file.read_bytes()
+        raw = read_limited(file)
+    except UnsafeFile as error:
+        problems.error(display_path, 1, 1, FILE_LEVEL, str(error))
+        return None
     except OSError as error:  # a folder named like a file, missing permissions …
         problems.error(display_path, 1, 1, FILE_LEVEL, f"Die Datei kann nicht gelesen werden ({error.strerror}).")
         return None
@@ -86,7 +97,7 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
             1,
             1,
             FILE_LEVEL,
-            f"Die Datei ist zu groß ({len(raw) // 1000} KB); erlaubt sind höchstens {MAX_FILE_BYTES // 1000} KB.",
+            f"Die Datei ist zu groß: erlaubt sind höchstens {MAX_FILE_BYTES // 1000} KB.",
         )
         return None
     text = _decode(raw, display_path, problems)
@@ -137,6 +148,35 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     for problem in builder.problems:  # duplicate keys: reported, the first value is kept
         problems.error(display_path, *problem)
     return document
+
+
+SYMLINK_MESSAGE = (
+    "Verknüpfungen (Symlinks) werden aus Sicherheitsgründen nicht gelesen. Bitte die Datei oder den Ordner selbst hierher legen."
+)
+SPECIAL_FILE_MESSAGE = "Das ist keine gewöhnliche Datei (sondern z. B. ein Gerät oder eine Pipe) und wird nicht gelesen."
+
+
+class UnsafeFile(Exception):
+    """A path that is not a plain file of its own: a symlink, a device, a pipe …"""
+
+
+def read_limited(file: Path) -> bytes:
+    """The file's bytes, at most MAX_FILE_BYTES + 1 of them; never through a symlink.
+
+    O_NOFOLLOW refuses a link, O_NONBLOCK keeps a pipe from hanging the open, and fstat on the
+    open file checks what was really opened (no race between a check and the read).
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(file, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise UnsafeFile(SYMLINK_MESSAGE) from None
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise UnsafeFile(SPECIAL_FILE_MESSAGE)
+        return handle.read(MAX_FILE_BYTES + 1)
 
 
 def _decode(raw: bytes, display_path: str, problems: Problems) -> str | None:
@@ -201,6 +241,7 @@ _SYNTAX_HINTS = [
     ("could not find expected ':'", "Ein Doppelpunkt fehlt: erwartet wird „name: wert“."),
     ("did not find expected key", "Die Einrückung stimmt nicht: jedes Feld auf gleicher Ebene muss gleich weit eingerückt sein."),
     ("did not find expected '-' indicator", "Die Einrückung der Liste stimmt nicht: jeder Eintrag beginnt mit „- “ auf gleicher Höhe."),
+    ("exceeded maximum nesting depth", _TOO_DEEP),
     ("found unexpected end of stream", "Die Datei endet mitten in einem Wert: fehlt ein schließendes Anführungszeichen?"),
     ("found undefined alias", "Ein Verweis (*name) zeigt auf nichts. Bitte den Wert ausschreiben."),
     ("found character '\\t' that cannot start any token", "Tabulatorzeichen sind in YAML nicht erlaubt. Bitte Leerzeichen verwenden."),
@@ -249,6 +290,8 @@ class _Builder:
                 "Anker und Verweise (&name, *name) werden nicht unterstützt. Bitte jeden Wert ausschreiben.",
             )
         self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:  # before anything recurses over it: deep values crash checkers
+            raise _NotSupported(*self._mark(node), field_name(path[:MAX_DEPTH]), _TOO_DEEP)
         if node.tag not in _PLAIN_TAGS:  # !!python/object and friends, or any !custom tag
             line, column = self._mark(node)
             raise _NotSupported(
