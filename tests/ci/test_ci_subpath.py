@@ -234,3 +234,4 @@ def test_the_guide_page_shows_the_clicks_and_is_linked(site):
     mitmachen = fetch(base + "/mitmachen/")[2].decode("utf-8")
     assert 'href="../angebot-eintragen/"' in mitmachen
     assert 'href="../angebot-eintragen/#kommentar"' in mitmachen
+    assert f'<a href="{base}/angebot-eintragen/">Angebot eintragen</a>' in fetch(base + "/hilfe/")[2].decode("utf-8")

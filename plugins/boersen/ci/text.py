@@ -3,24 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # control and format characters, line and paragraph separators
-
-
-def visible(text: str) -> str:
-    """Show control and invisible formatting characters as escapes (``\\n``, ``\\x1b``,
-    ``\\u202e``), as the validator's text output does."""
-    if text.isprintable():
-        return text
-    return "".join(_escape(char) if unicodedata.category(char) in _INVISIBLE else char for char in text)
-
-
-def _escape(char: str) -> str:
-    number = ord(char)
-    return _NAMED.get(char) or (f"\\x{number:02x}" if number <= 0xFF else f"\\u{number:04x}")
-
+from ..problems import visible
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
 
