@@ -31,11 +31,12 @@ from .model import (
 from .problems import FILE_LEVEL, Problems
 from .schema_check import check_document, slugify, suggest
 from .site_paths import RESERVED_BOERSE_NAMES, RESERVED_OFFER_NAMES, content_pages
-from .source import SPECIAL_FILE_MESSAGE, SYMLINK_MESSAGE, Document, read_document
+from .source import SPECIAL_FILE_MESSAGE, SYMLINK_MESSAGE, Document, read_document, read_text
 from .today import DataDays, DateShift, demo_shift
 from .workers import fork_context, start_worker
 
 ORGANISATIONS_FOLDER = "anbieter"
+DATA_FOLDER = "data"  # how messages name the data folder of a repository
 BOERSE_FILE = "_boerse.yaml"
 SETTINGS_FILE = "_einstellungen.yaml"
 DATA_SUFFIXES = (".yaml", ".md")
@@ -154,7 +155,11 @@ def _display(path: Path, data_dir: Path) -> str:
 
 def _read_checked(file: Path, data_dir: Path, schema: dict, problems: Problems) -> Document | None:
     """Read and schema-check a file. None when unreadable; callers compare error counts."""
-    document = read_document(file, _display(file, data_dir), problems)
+    return _checked(read_document(file, _display(file, data_dir), problems), schema, problems)
+
+
+def _checked(document: Document | None, schema: dict, problems: Problems) -> Document | None:
+    """Schema-check a document read from a file or from text; a .md file's body is its description."""
     if document is None:
         return None
     if document.body is not None:
@@ -444,6 +449,30 @@ def _check_offer_file(file: Path) -> tuple[Document | None, Problems]:
     if document is not None and not problems.errors:
         check_offer(document, schema, data_today, problems)
     return document, problems
+
+
+def check_offer_text(catalog: Catalog, boerse: Boerse, file_name: str, text: str, *, new_organisations: tuple[str, ...] = ()) -> Problems:
+    """Check the text of an offer file not written yet (a form submission) as ``load_catalog`` checks
+    a file in ``data/<boerse>/``: schema, consistency, and whether its organisation exists
+    (among the catalog's and ``new_organisations``, which arrive with it)."""
+    problems = Problems()
+    display = f"{DATA_FOLDER}/{boerse.slug}/{file_name}"
+    document = _checked(read_text(text, display, problems, front_matter=file_name.endswith(".md")), boerse.schema, problems)
+    if document is None or problems.errors:
+        return problems
+    check_offer(document, boerse.schema, catalog.shift.data_days(catalog.today), problems)
+    known = [*catalog.organisations, *new_organisations]
+    if document.data["anbieter"] not in known:
+        _report_unknown_organisation(document, Path(DATA_FOLDER), known, problems)
+    return problems
+
+
+def check_organisation_text(file_name: str, text: str) -> Problems:
+    """Check the text of an organisation file not written yet, as ``load_catalog`` would."""
+    problems = Problems()
+    display = f"{DATA_FOLDER}/{ORGANISATIONS_FOLDER}/{file_name}"
+    _checked(read_text(text, display, problems, front_matter=file_name.endswith(".md")), schemas.organisation_schema(), problems)
+    return problems
 
 
 def _check_offer_files(files: list[Path], data_dir: Path, schema: dict, data_today: DataDays) -> list:

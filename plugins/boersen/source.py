@@ -42,6 +42,19 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 
+def plain_value(text: str) -> Any:
+    """What an unquoted scalar means under the YAML 1.2 core schema: null, a boolean, a number or text."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
 @dataclass
 class Document:
     """The values of one file and where each of them stands."""
@@ -103,11 +116,16 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     text = _decode(raw, display_path, problems)
     if text is None:
         return None
+    return read_text(text, display_path, problems, front_matter=file.suffix == ".md")
+
+
+def read_text(text: str, display_path: str, problems: Problems, *, front_matter: bool = False) -> Document | None:
+    """Read the text of a data file (a .md file's when ``front_matter``), as read_document does."""
     if not text.strip():
         problems.error(display_path, 1, 1, FILE_LEVEL, "Die Datei ist leer. Erwartet werden Felder wie „titel: …“.")
         return None
     body, body_line, line_offset = None, 0, 0
-    if file.suffix == ".md":
+    if front_matter:
         split = _split_front_matter(text, display_path, problems)
         if split is None:
             return None
@@ -337,15 +355,7 @@ class _Builder:
         text = node.value
         if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
             return text
-        value: Any = text
-        if _NULL.match(text):
-            value = None
-        elif text in _BOOL:
-            value = _BOOL[text]
-        elif _INT.match(text):
-            value = int(text)
-        elif _FLOAT.match(text):
-            value = float(text)
+        value = plain_value(text)
         if not isinstance(value, str):
             self.document.plain_text[path] = text
         return value
