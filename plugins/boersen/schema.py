@@ -761,9 +761,9 @@ def settings_schema() -> Schema:
             "synonyme": list_of(
                 list_of(
                     _field(
-                        {"type": "string", "format": "wort", "pattern": r"^[^\s,;]+$", "maxLength": 40},
+                        {"type": "string", "format": "wort", "pattern": r"^[^\s,;]+( [^\s,;]+)*$", "maxLength": 60},
                         "Wort",
-                        "Ein einzelnes Wort, ohne Leerzeichen.",
+                        "Ein Wort oder eine feste Wortgruppe wie „Offene Ganztagsschule“, mit einfachen Leerzeichen.",
                         "Kita",
                     ),
                     "Gruppe",

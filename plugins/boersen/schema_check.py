@@ -271,7 +271,10 @@ def _bad_format(schema: Schema, value: str) -> str:
     if kind == "plz":
         return f"Erwartet wird eine fünfstellige Postleitzahl wie 96450, gefunden „{value}“."
     if kind == "wort":
-        return f"„{value}“ ist kein einzelnes Wort. Bitte jedes Wort als eigenen Eintrag der Gruppe schreiben."
+        return (
+            f"„{value}“ ist kein Wort und keine Wortgruppe: erlaubt sind Wörter mit je einem Leerzeichen dazwischen, "
+            "ohne Komma oder Semikolon. Bitte jedes gleichbedeutende Wort als eigenen Eintrag der Gruppe schreiben."
+        )
     if kind == "feldname":
         return (
             f"„{value}“ ist als Feldname ungeeignet: erlaubt sind Kleinbuchstaben, Ziffern und Unterstriche, "

@@ -35,13 +35,34 @@ kategorien:
 filter: [kategorien, betreuungsarten, traegerart, stadtteil, freie_plaetze]
 """
 
+FAMILIE = """\
+titel: Familienkompass
+typ: familie
+kategorien:
+  beratung: Beratung
+filter: [kategorien, alter]
+"""
+
+FAMILIE_OFFERS = {
+    "babymassage": "titel: Babymassage\nkurzbeschreibung: Für Eltern mit Babys.\nanbieter: verein\nkategorien: [beratung]\n"
+    "zielgruppe: Eltern mit Babys\nalter:\n  von: 0\n  bis: 1\n",
+    "lebensberatung": "titel: Lebensberatung\nkurzbeschreibung: Für alle, die Rat suchen.\nanbieter: verein\n"
+    "kategorien: [beratung]\nzielgruppe: alle\n",
+}
+
 SETTINGS = """\
 synonyme:
   - [Kita, Kindertagesstätte, Kindergarten]
+  - [Bücherei, Bibliothek, Stadtbücherei]
+  - [Sprachferien, Deutsch lernen]
 """
 
 
-def ferien_offer(title: str, summary: str, *, day: str = "2027-08-02", ages=(6, 10), fee: float = 5, district="Altstadt", more="") -> str:
+def ferien_offer(
+    title: str, summary: str, *, day: str = "2027-08-02", ages=(6, 10), fee: float = 5, district="Altstadt", street="", more=""
+) -> str:
+    age = f"alter:\n  von: {ages[0]}\n  bis: {ages[1]}\n" if ages else ""
+    address = f"  strasse: {street}\n" if street else ""
     return f"""\
 titel: {title}
 kurzbeschreibung: {summary}
@@ -51,24 +72,21 @@ termine:
   - datum: {day}
     beginn: 9:00
     ende: 12:00
-alter:
-  von: {ages[0]}
-  bis: {ages[1]}
-gebuehr: {fee}
+{age}gebuehr: {fee}
 ort:
   stadt: Auenstadt
   stadtteil: {district}
-{more}"""
+{address}{more}"""
 
 
-def kita_offer(title: str, summary: str) -> str:
+def kita_offer(title: str, summary: str, care: str = "kindergarten") -> str:
     return f"""\
 titel: {title}
 kurzbeschreibung: {summary}
 anbieter: verein
 kategorien: [kindergarten]
 traegerart: kommunal
-betreuungsarten: [kindergarten]
+betreuungsarten: [{care}]
 oeffnungszeiten:
   - wochentag: montag
     beginn: 7:00
@@ -85,11 +103,23 @@ FERIEN_OFFERS = {
     "sommerfest": ferien_offer("Sommerfest im Park", "Spiele, Musik und eine Zirkus-Vorführung am Abend.", day="2027-08-11"),
     "fechten": ferien_offer("Fechten für Einsteiger", "Mit Maske und Florett die ersten Schritte wagen.", day="2027-08-12", ages=(8, 12)),
     "flechten": ferien_offer("Flechten mit Weiden", "Wir flechten kleine Körbe und Zäune.", day="2027-08-13", ages=(8, 12)),
+    "cafe": ferien_offer("Kinder-Café am Markt", "Kuchen backen und Gäste bewirten.", day="2027-08-16", street="Sonnenallee 12"),
+    "sprache": ferien_offer(
+        "Sprachferien für Neuankömmlinge",
+        "Ein Integrationskurs mit Spielen, dazu Migrationsberatung für die Eltern.",
+        day="2027-08-17",
+        district="Kreuzberg",
+    ),
+    "lesenacht": ferien_offer("Lesenacht in der Bücherei", "Taschenlampe mitbringen!", day="2027-08-18"),
 }
 
 KITA_OFFERS = {
     "sonnenschein": kita_offer("Städtische Kindertagesstätte Sonnenschein", "Eine Einrichtung für 60 Kinder mit großem Garten."),
     "regenbogen": kita_offer("Kindergarten Regenbogen", "Drei Gruppen, offenes Konzept."),
+    "spatzennest": kita_offer("Spatzennest", "Kleine Gruppe mit Waldorfpädagogik.", care="krippe"),
+    "sternschnuppe": kita_offer("Krippe Sternschnuppe", "Für Kinder unter drei Jahren.", care="krippe"),
+    "lindenhof": kita_offer("Familienzentrum Lindenhof", "Beratung und Betreuung unter einem Dach."),
+    "ogs": kita_offer("Offene Ganztagsschule Am Park", "Betreuung nach dem Unterricht bis 16 Uhr."),
 }
 
 
@@ -100,12 +130,14 @@ def write_world(root: Path) -> Path:
         "anbieter/verein.yaml": "name: Förderverein Auenstadt\n",
         "ferien/_boerse.yaml": FERIEN,
         "kita/_boerse.yaml": KITA,
+        "familie/_boerse.yaml": FAMILIE,
         "leer/_boerse.yaml": FERIEN.replace("Ferienbörse", "Leere Börse"),
         "eins/_boerse.yaml": FERIEN.replace("Ferienbörse", "Börse mit einem Angebot"),
         "eins/einzig.yaml": FERIEN_OFFERS["schwimmkurs"],
     }
     files |= {f"ferien/{name}.yaml": text for name, text in FERIEN_OFFERS.items()}
     files |= {f"kita/{name}.yaml": text for name, text in KITA_OFFERS.items()}
+    files |= {f"familie/{name}.yaml": text for name, text in FAMILIE_OFFERS.items()}
     for name, text in files.items():
         (data / name).parent.mkdir(parents=True, exist_ok=True)
         (data / name).write_text(text, encoding="utf-8")

@@ -11,9 +11,21 @@ import re
 from ..formatting import format_ages, format_appointment, format_money, format_slot
 from ..model import Offer
 
-# Field name -> boost. Title matches rank before keyword matches, before the running text;
-# compound parts ("kurs" inside "Schwimmkurs") rank lowest.
-FIELD_BOOSTS = {"titel": 10, "schlagworte": 4, "text": 1, "teile": 1}
+# Field name -> boost. Title matches rank before keywords, organisation and address, before
+# the running text; compound parts ("kurs" inside "Schwimmkurs") rank below whole words, and
+# labels derived from the data (category, kind of care, operator type) rank lowest: every
+# Kita with a crèche is labelled "Krippe", so a word in a title or a text must come first.
+FIELD_BOOSTS = {
+    "titel": 10,
+    "titelteile": 4,
+    "schlagworte": 4,
+    "anbieter": 3,
+    "adresse": 3,
+    "text": 1,
+    "teile": 0.5,
+    "merkmale": 0.3,
+}
+PARTS_OF = {"titelteile": ("titel",), "teile": ("schlagworte", "anbieter", "adresse", "text")}
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
@@ -30,16 +42,17 @@ def search_fields(offer: Offer) -> dict[str, str]:
     """The text of each searched field (compound parts are added by the index builder)."""
     schema = offer.boerse.schema["properties"]
     details = offer.details
-    keywords = [*offer.tags, *(c.label for c in offer.categories), offer.organisation.name]
+    keywords = list(offer.tags)
     for key in ("sportart", "zielgruppe", "konzept"):
         if details.get(key):
             keywords.append(details[key])
+    labels = [c.label for c in offer.categories]
     for key in ("betreuungsarten", "sprachen", "schwerpunkte"):
         values = details.get(key, [])
-        labels = schema[key]["items"].get("x-labels", {}) if key in schema else {}
-        keywords.extend(labels.get(value, value) for value in values)
+        names = schema[key]["items"].get("x-labels", {}) if key in schema else {}
+        (labels if key == "betreuungsarten" else keywords).extend(names.get(value, value) for value in values)
     if details.get("traegerart"):
-        keywords.append(schema["traegerart"]["x-labels"][details["traegerart"]])
+        labels.append(schema["traegerart"]["x-labels"][details["traegerart"]])
     for spec in offer.boerse.extra_fields:
         value = offer.extra.get(spec.name)
         if isinstance(value, str):
@@ -47,9 +60,15 @@ def search_fields(offer: Offer) -> dict[str, str]:
         elif isinstance(value, list):
             keywords.extend(str(item) for item in value)
     place = offer.location
-    where = [place.name, place.district, place.city] if place else []
-    text = [offer.summary, plain_text(offer.description), *(w for w in where if w)]
-    return {"titel": offer.title, "schlagworte": " ".join(keywords), "text": " ".join(text)}
+    address = [place.name, place.street, place.postcode, place.district, place.city] if place else []
+    return {
+        "titel": offer.title,
+        "schlagworte": " ".join(keywords),
+        "anbieter": offer.organisation.name,
+        "adresse": " ".join(part for part in address if part),
+        "text": " ".join([offer.summary or "", plain_text(offer.description)]),
+        "merkmale": " ".join(labels),
+    }
 
 
 def key_facts(offer: Offer) -> list[str]:

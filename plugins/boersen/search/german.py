@@ -267,7 +267,10 @@ def serialize(index: Index) -> dict:
 # Python's \w is exactly Unicode letters (L*) and numbers (N*) plus "_" (checked for Unicode 14),
 # so this splits where JS /[^\p{L}\p{N}]+/u splits.
 _SEPARATORS = re.compile(r"[\W_]+")
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+# Latin letters that carry their "diacritic" in the letter itself, so NFD does not take it off.
+# Combining diacritical marks (and their extended and supplement blocks, marks for symbols, half marks).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_FOLD = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t"})
 
 
 def tokenize(text: str) -> list[str]:
@@ -280,9 +283,14 @@ def tokenize(text: str) -> list[str]:
 
 
 def fold(text: str) -> str:
-    """Lower-case and fold ä, ö, ü, ß like the stemmer's output, as BoersenGerman.fold does.
+    """Lower-case and fold every diacritic, as BoersenGerman.fold does: "Café" -> "cafe",
+    "Fußball" -> "fussball", "Łódź" -> "lodz".
 
-    For prefix (wildcard) query terms, which lunr passes to the index without the pipeline:
-    "Fußb" must look for "fussb*" because the index holds "fussball".
+    The index holds folded words (stems of folded words), and every query term is folded the
+    same way, so "Cafe" finds "Café" and "Muenchen"/"Munchen" find "München".
+    NFD takes combining diacritical marks off their letters (the blocks of marks Latin
+    letters carry, not the marks of other scripts, whose categories change between Unicode
+    versions); letters with a built-in stroke or ligature (ø, ł, æ) are mapped by hand.
     """
-    return unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    lowered = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", lowered)))

@@ -29,14 +29,16 @@ from lunr.index import Index
 
 from ..model import Boerse, Offer
 from . import german
-from .documents import FIELD_BOOSTS, result_card, search_fields
+from .documents import FIELD_BOOSTS, PARTS_OF, result_card, search_fields
 from .facets import facets_for
+from .synonyms import synonym_groups
+from .words import Dictionary
 
 CARDS_PER_FILE = 10
 SHARD_TARGET_POSTINGS = 4000  # about 20-30 KB gzipped per shard
 MAX_PREFIX = 4
-MIN_PART = 3  # shortest compound part indexed on its own ("kur" in "schwimmkur")
-FORMAT_VERSION = 1
+MIN_TYPO_WORD = 4  # shortest word a typo is forgiven in; shorter words are not in the word lists
+FORMAT_VERSION = 2
 
 
 def ref_of(position: int) -> str:
@@ -55,16 +57,19 @@ def position_of(ref: str) -> int:
 
 
 @functools.lru_cache(maxsize=1 << 18)
-def index_term(word: str, stemmed: bool = True) -> str | None:
-    """What lunr.de's indexing pipeline (trimmer, stop words, stemmer) makes of one word.
+def index_term(word: str) -> str | None:
+    """The term the index holds for one lower-case word: folded, trimmed and stemmed as
+    lunr.de's trimmer and stemmer do (the browser's ``indexTerm``).
 
     None for a word that is dropped: a stop word, or punctuation that trims to nothing.
     Cached, because the same words come back thousands of times.
     """
-    trimmed = german.trim(word)
-    if not trimmed or trimmed in german.STOP_WORDS:
+    if german.trim(word) in german.STOP_WORDS:
         return None
-    return (german.stem(trimmed) or None) if stemmed else trimmed
+    trimmed = german.trim(german.fold(word))
+    if not trimmed:
+        return None
+    return german.stem(trimmed) or None
 
 
 class _GermanBuilder(Builder):
@@ -97,22 +102,30 @@ class _GermanBuilder(Builder):
         self.token_set = None  # the serialized index does not carry it
 
 
-def compound_parts(stems: list[str]) -> list[str]:
-    """Word parts of long words, so "kurs" finds "Schwimmkurs" and "tagesstätte" "Kindertagesstätte".
-
-    A part is a suffix of a stem of at least ``MIN_PART`` letters after a first part of at
-    least three: "schwimmkur" gives "mmkur", "mkur", "kur" (the stem of "Kurs").
-    """
-    return [stem[start:] for stem in stems for start in range(3, len(stem) - MIN_PART + 1)]
-
-
-def _terms(text: str, *, stemmed: bool = True) -> list[str]:
+def _words(text: str) -> list[str]:
     # Split like queries are split (german.tokenize), not at spaces and hyphens only as lunr
-    # would, so "Sport/Spiel" gives two terms.
-    return [term for word in german.tokenize(text) if (term := index_term(word, stemmed)) is not None]
+    # would, so "Sport/Spiel" gives two words.
+    return [word for word in german.tokenize(text) if index_term(word) is not None]
 
 
-def build_index(offers: list[Offer]) -> dict:
+class _Analysed:
+    """The searched words of every offer, and the dictionary their compounds are split with."""
+
+    def __init__(self, offers: list[Offer]):
+        self.fields = [{name: _words(text) for name, text in search_fields(offer).items()} for offer in offers]
+        vocabulary = {german.fold(word) for fields in self.fields for words in fields.values() for word in words}
+        self.dictionary = Dictionary(sorted(vocabulary))
+
+    def parts(self, words: list[str]) -> list[str]:
+        """Folded compound parts of the words, each once, in the order found."""
+        found: dict[str, None] = {}
+        for word in words:
+            for part in self.dictionary.parts(german.fold(word)):
+                found.setdefault(part, None)
+        return list(found)
+
+
+def build_index(offers: list[Offer], analysed: _Analysed | None = None) -> dict:
     """The serialized lunr index of ``offers``; refs are positions in the list (base 36)."""
     builder = german.configure(_GermanBuilder())
     builder.ref("ref")
@@ -120,15 +133,34 @@ def build_index(offers: list[Offer]) -> dict:
         builder.field(name, boost=boost)
     if not offers:  # lunr.py cannot average field lengths over no documents
         return german.serialize(Index({}, {}, None, list(FIELD_BOOSTS), builder.search_pipeline))
-    for position, offer in enumerate(offers):
-        fields = search_fields(offer)
-        terms = {name: _terms(text) for name, text in fields.items()}
-        # Parts come from the words that say what an offer is (title, keywords, summary), not
-        # from the running description, which would double the index for little gain.
-        naming = terms["titel"] + terms["schlagworte"] + _terms(offer.summary)
-        parts = [part for part in sorted(set(compound_parts(naming))) if index_term(part, stemmed=False)]
-        builder.add_terms(ref_of(position), {**terms, "teile": parts})
+    analysed = analysed or _Analysed(offers)
+    for position, fields in enumerate(analysed.fields):
+        terms = {name: [index_term(word) for word in words] for name, words in fields.items()}
+        for name, sources in PARTS_OF.items():
+            parts = analysed.parts([word for source in sources for word in fields[source]])
+            terms[name] = [term for part in parts if (term := index_term(part)) is not None]
+        builder.add_terms(ref_of(position), terms)
     return german.serialize(builder.build())
+
+
+def word_lists(analysed: _Analysed) -> dict[int, list[str]]:
+    """Every folded word and compound part of 4+ letters, by length: what typos are compared with.
+
+    Typos are measured against words as written ("beratnug" is one swap from "beratung"), not
+    against stems, which magnify them ("beratnug" vs "berat"). By length, because a word with
+    at most two typos differs in length by at most two: a query loads a few lists, and a typo
+    in the first letter is found as well as one in the last.
+    """
+    found: set[str] = set()
+    for fields in analysed.fields:
+        words = [german.fold(word) for words in fields.values() for word in words]
+        found.update(words)
+        found.update(analysed.parts([word for source in ("titel", *PARTS_OF["teile"]) for word in fields[source]]))
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for word in sorted(found):
+        if len(word) >= MIN_TYPO_WORD and not word.isdigit():
+            by_length[len(word)].append(word)
+    return dict(sorted(by_length.items()))
 
 
 def shard_prefixes(serialized: dict) -> dict[str, list[int]]:
@@ -190,12 +222,20 @@ def shards(serialized: dict, prefixes: dict[str, list[int]]) -> dict[str, dict]:
 
 
 def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]]) -> dict[str, object]:
-    """Everything written for one Börse, by file name (relative to its ``suche/`` folder)."""
-    serialized = build_index(offers)
+    """Everything written for one Börse, by file name (relative to its ``suche/`` folder).
+
+    ``synonyms`` are the town's groups (``synonyme`` in _einstellungen.yaml); they extend the
+    default German list (synonyms.py).
+    """
+    analysed = _Analysed(offers)
+    serialized = build_index(offers, analysed)
     prefixes = shard_prefixes(serialized)
     files: dict[str, object] = {}
     for prefix, index in shards(serialized, prefixes).items():
         files[f"t-{prefix}.json"] = index
+    lists = word_lists(analysed) if offers else {}
+    for length, words in lists.items():
+        files[f"w-{length}.json"] = words
     facets = [facet.column(offers) for facet in facets_for(boerse)]
     files["facetten.json"] = {"facets": facets}
     cards = [result_card(offer) for offer in offers]
@@ -207,9 +247,10 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
         "titel": boerse.title,
         "anzahl": len(offers),
         "shards": sorted(prefixes),
+        "woerter": sorted(lists),
         "kartenProDatei": CARDS_PER_FILE,
         "felder": FIELD_BOOSTS,
-        "synonyme": synonyms,
+        "synonyme": synonym_groups(synonyms),
     }
     return files
 

@@ -1,17 +1,25 @@
 """The search as the browser runs it, in Python: one algorithm, two languages.
 
 theme/static/js/boersen-search.js implements exactly these steps with lunr.js; the parity
-tests run both over the same built files and compare the results.
+tests run both over the same built files and compare the results and scores.
 
 1. The query is split into words (german.tokenize); stop words are dropped, at most
    ``MAX_WORDS`` words of at most ``MAX_WORD_LENGTH`` letters are kept.
-2. Each word becomes lunr clauses: the word through the pipeline (stem, boost 10), the
-   folded word as a prefix (boost 3) and, for words whose stem has five letters or more,
-   the word with one typo allowed (boost 1). Spellings with ae/oe/ue (Muenchen) add the umlaut variant;
-   synonyms from the town's list add their stems (boost 5).
-3. Clauses are sent to the shard that holds their terms; a word's score per offer is the
-   sum over its shards. An offer must match every word (AND); its score is the sum.
-4. Results are ordered by score, then by listing order.
+2. Words become units: a run of words that is a multi-word synonym ("offene ganztagsschule")
+   is one unit, every other word is a unit of its own. A unit's alternatives are the other
+   members of the synonym groups it belongs to (matched with inflection: "Kitas" is "Kita").
+3. Each word becomes lunr clauses on index terms (folded, stemmed; index.index_term): the
+   term (boost 10), the folded word as a prefix (3), the stem as a prefix for inflected
+   forms ("familienzentr*" finds "Familienzentrum"; 2), the stem without "-um"
+   ("zentrum" also looks for "zentr", the stem of "Zentren"), and ae/oe/ue spellings as
+   umlauts ("Muenchen"). Synonyms add their terms (5) and prefixes (2).
+4. Typos are forgiven only where exact, prefix and compound matches find nothing: for a unit
+   without hits, or for every unit when all units together find nothing. They are measured
+   against the words of the data as written (word lists by length, ``w-<n>.json``): one typo
+   for words of 4+ letters, two from ``TWO_TYPOS_FROM`` letters; the closest words win.
+5. Clauses go to the shard that holds their terms; a unit's score per offer is the sum over
+   its shards and alternatives. An offer must match every unit (AND); its score is the sum.
+6. Results are ordered by score, then by listing order.
 """
 
 from __future__ import annotations
@@ -24,24 +32,33 @@ from lunr.index import Index
 from lunr.query import Query
 
 from . import german
-from .index import position_of
+from .words import distance
 
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
-EXACT, PREFIX, TYPO, SYNONYM = 10, 3, 1, 5
-MIN_TYPO_LENGTH = 5
+EXACT, PREFIX, STEM_PREFIX, SYNONYM, SYNONYM_PREFIX, TYPO = 10, 3, 2, 5, 2, 1
 MIN_PREFIX_LENGTH = 2
+MIN_STEM_PREFIX = 5
+MIN_UMLAUT_PREFIX = 5
+MIN_TYPO_LENGTH = 4
+TWO_TYPOS_FROM = 8
+MAX_TYPO_TERMS = 20
+MAX_PHRASE = 4
 
-_DIGRAPHS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+_DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 
 
 @dataclass(frozen=True)
 class Clause:
-    term: str
+    term: str  # an index term (or a prefix of index terms), sent to lunr without its pipeline
     boost: float
-    use_pipeline: bool
     prefix: bool = False
-    typo: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    words: tuple[str, ...]  # the query's words (lower case)
+    alternatives: tuple[tuple[str, ...], ...]  # other members of its synonym groups (folded words)
 
 
 def words_of(text: str) -> list[str]:
@@ -53,58 +70,130 @@ def words_of(text: str) -> list[str]:
     return words[:MAX_WORDS]
 
 
-def umlaut_variant(word: str) -> str | None:
-    """ "muenchen" -> "münchen": people without umlauts on the keyboard write ae/oe/ue."""
-    variant = word
-    for digraph, umlaut in _DIGRAPHS:
-        variant = variant.replace(digraph, umlaut)
-    return variant if variant != word else None
+def term_of(word: str) -> str:
+    """The index term of a word: folded, trimmed and stemmed (index.index_term without stop words)."""
+    return german.stem(german.trim(german.fold(word)))
 
 
-def index_term(word: str) -> str:
-    """The term lunr's search pipeline makes of a word (trimmer, stemmer)."""
-    return german.stem(german.trim(word))
+def umlaut_variant(folded: str) -> str | None:
+    """ "muenchen" -> "munchen": people without umlauts on the keyboard write ae/oe/ue."""
+    variant = folded
+    for digraph, letter in _DIGRAPHS:
+        variant = variant.replace(digraph, letter)
+    return variant if variant != folded else None
 
 
-def synonyms_of(word: str, synonyms: list[list[str]]) -> list[str]:
-    stem = index_term(word)
-    found = []
-    for group in synonyms:
-        members = [member.lower() for member in group]
-        if any(index_term(member) == stem for member in members):
-            found.extend(member for member in members if index_term(member) != stem and member not in found)
-    return found
+def same_word(folded: str, member: str) -> bool:
+    """Is a folded query word this synonym member's word, perhaps inflected ("kitas", "krippen")?"""
+    if folded == member or term_of(folded) == term_of(member):
+        return True
+    return len(member) >= 4 and folded.startswith(member) and len(folded) - len(member) <= 2
 
 
-def clauses_for(word: str, synonyms: list[list[str]]) -> list[Clause]:
-    clauses = [Clause(word, EXACT, True)]
-    if len(word) >= MIN_PREFIX_LENGTH:
-        clauses.append(Clause(german.fold(word), PREFIX, False, prefix=True))
-    if len(index_term(word)) >= MIN_TYPO_LENGTH:  # stems, not words: "reiten" is "reit", too short
-        clauses.append(Clause(word, TYPO, True, typo=True))
-    variant = umlaut_variant(word)
+def units_of(words: list[str], groups: list[list[list[str]]]) -> list[Unit]:
+    folded = [german.fold(word) for word in words]
+    units = []
+    i = 0
+    while i < len(words):
+        for length in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+            span = folded[i : i + length]
+            alternatives: list[tuple[str, ...]] = []
+            matched = False
+            for group in groups:
+                hits = [m for m in group if len(m) == length and all(same_word(w, t) for w, t in zip(span, m, strict=True))]
+                if not hits:
+                    continue
+                matched = True
+                for member in group:
+                    if member not in hits and tuple(member) not in alternatives:
+                        alternatives.append(tuple(member))
+            if matched or length == 1:
+                units.append(Unit(tuple(words[i : i + length]), tuple(alternatives)))
+                i += length
+                break
+    return units
+
+
+def word_clauses(word: str, boost: float = EXACT, prefix_boost: float = PREFIX) -> list[Clause]:
+    """Exact, prefix, stem prefix, "-um" and umlaut clauses for one word."""
+    folded = german.fold(word)
+    term = term_of(word)
+    clauses = [Clause(term, boost)] if term else []
+    if len(folded) >= MIN_PREFIX_LENGTH:
+        clauses.append(Clause(folded, prefix_boost, prefix=True))
+    if len(term) >= MIN_STEM_PREFIX and term != folded:
+        clauses.append(Clause(term, STEM_PREFIX, prefix=True))
+    if len(term) >= MIN_STEM_PREFIX + 1 and term.endswith("um"):
+        clauses.append(Clause(term[:-2], boost))
+    variant = umlaut_variant(folded)
     if variant:
-        clauses.append(Clause(variant, EXACT, True))
-    clauses.extend(Clause(synonym, SYNONYM, True) for synonym in synonyms_of(word, synonyms))
+        clauses.append(Clause(term_of(variant), boost))
+        if len(variant) >= MIN_UMLAUT_PREFIX:
+            clauses.append(Clause(variant, prefix_boost, prefix=True))
     return clauses
+
+
+def typo_budget(folded: str) -> int:
+    if len(folded) < MIN_TYPO_LENGTH:
+        return 0
+    return 2 if len(folded) >= TWO_TYPOS_FROM else 1
+
+
+def typo_lengths(folded: str, available: list[int]) -> list[int]:
+    budget = typo_budget(folded)
+    return [n for n in range(len(folded) - budget, len(folded) + budget + 1) if n in available] if budget else []
+
+
+def typo_terms(folded: str, lists: dict[int, list[str]]) -> list[str]:
+    """Index terms of the data's words closest to ``folded`` (1 typo, or 2 for long words)."""
+    budget = typo_budget(folded)
+    best = budget + 1
+    found: list[str] = []
+    for length in sorted(lists):
+        for candidate in lists[length]:
+            d = distance(folded, candidate, budget)
+            if d == 0 or d > budget or d > best:
+                continue
+            if d < best:
+                best, found = d, []
+            found.append(candidate)
+    terms: list[str] = []
+    for candidate in sorted(found):
+        term = term_of(candidate)
+        if term not in terms:
+            terms.append(term)
+    return terms[:MAX_TYPO_TERMS]
 
 
 def shards_for(clause: Clause, shards: list[str]) -> list[str]:
     """The shards that may hold the clause's terms."""
     if clause.prefix:
         return [shard for shard in shards if shard.startswith(clause.term) or clause.term.startswith(shard)]
-    term = index_term(clause.term)
-    holders = [shard for shard in shards if term.startswith(shard)]
+    holders = [shard for shard in shards if clause.term.startswith(shard)]
     return [max(holders, key=len)] if holders else []
+
+
+def _add(scores: dict[int, float], more: dict[int, float]) -> dict[int, float]:
+    for position, score in more.items():
+        scores[position] = scores.get(position, 0.0) + score
+    return scores
+
+
+def _intersect(parts: list[dict[int, float]]) -> dict[int, float]:
+    combined = parts[0]
+    for part in parts[1:]:
+        combined = {p: s + part[p] for p, s in combined.items() if p in part}
+    return combined
 
 
 class BoerseSearch:
     """Searches one Börse's built files; ``load`` reads a file by name (``t-sch.json`` …)."""
 
-    def __init__(self, manifest: dict, load: Callable[[str], dict]):
+    def __init__(self, manifest: dict, load: Callable[[str], object]):
         self.manifest = manifest
         self.load = load
         self.indexes: dict[str, Index] = {}
+        self.word_lists: dict[int, list[str]] = {}
 
     def _index(self, shard: str) -> Index:
         if shard not in self.indexes:
@@ -114,12 +203,21 @@ class BoerseSearch:
             self.indexes[shard] = Index.load(serialized)
         return self.indexes[shard]
 
-    def word_scores(self, word: str) -> dict[int, float]:
+    def _lists(self, folded: str) -> dict[int, list[str]]:
+        lists = {}
+        for length in typo_lengths(folded, self.manifest["woerter"]):
+            if length not in self.word_lists:
+                self.word_lists[length] = self.load(f"w-{length}.json")
+            lists[length] = self.word_lists[length]
+        return lists
+
+    def run(self, clauses: list[Clause]) -> dict[int, float]:
+        """Scores per offer position of one lunr query per shard, summed over the shards."""
         by_shard: dict[str, list[Clause]] = defaultdict(list)
-        for clause in clauses_for(word, self.manifest["synonyme"]):
+        for clause in clauses:
             for shard in shards_for(clause, self.manifest["shards"]):
                 by_shard[shard].append(clause)
-        scores: dict[int, float] = defaultdict(float)
+        scores: dict[int, float] = {}
         for shard in sorted(by_shard):
             index = self._index(shard)
             query = index.create_query()
@@ -127,12 +225,28 @@ class BoerseSearch:
                 query.term(
                     clause.term,
                     boost=clause.boost,
-                    use_pipeline=clause.use_pipeline,
+                    use_pipeline=False,
                     wildcard=Query.WILDCARD_TRAILING if clause.prefix else Query.WILDCARD_NONE,
-                    edit_distance=1 if clause.typo else 0,
                 )
             for result in index.query(query):
-                scores[position_of(result["ref"])] += result["score"]
+                position = int(result["ref"], 36)
+                scores[position] = scores.get(position, 0.0) + result["score"]
+        return scores
+
+    def unit_scores(self, unit: Unit, typos: bool) -> dict[int, float]:
+        singles = [a[0] for a in unit.alternatives if len(a) == 1]
+        synonym_clauses = [c for s in singles for c in word_clauses(s, SYNONYM, SYNONYM_PREFIX)]
+        if len(unit.words) == 1:
+            clauses = word_clauses(unit.words[0])
+            if typos:
+                folded = german.fold(unit.words[0])
+                clauses += [Clause(term, TYPO) for term in typo_terms(folded, self._lists(folded))]
+            scores = self.run(clauses + synonym_clauses)
+        else:
+            scores = _add(_intersect([self.run(word_clauses(w)) for w in unit.words]), self.run(synonym_clauses) if singles else {})
+        for phrase in unit.alternatives:
+            if len(phrase) > 1:
+                scores = _add(scores, _intersect([self.run(word_clauses(w, SYNONYM, SYNONYM_PREFIX)) for w in phrase]))
         return scores
 
     def search(self, text: str) -> list[tuple[int, float]] | None:
@@ -140,8 +254,19 @@ class BoerseSearch:
         words = words_of(text)
         if not words:
             return None
-        combined: dict[int, float] | None = None
-        for word in words:
-            scores = self.word_scores(word)
-            combined = scores if combined is None else {p: s + scores[p] for p, s in combined.items() if p in scores}
+        units = units_of(words, self.manifest["synonyme"])
+        forgiving = [len(u.words) == 1 and typo_budget(german.fold(u.words[0])) > 0 for u in units]
+        typos = [False] * len(units)
+        scores = [self.unit_scores(unit, False) for unit in units]
+        for i, unit in enumerate(units):
+            if not scores[i] and forgiving[i]:
+                typos[i] = True
+                scores[i] = self.unit_scores(unit, True)
+        combined = _intersect(scores)
+        if not combined and any(f and not t for f, t in zip(forgiving, typos, strict=True)):
+            for i, unit in enumerate(units):
+                if forgiving[i] and not typos[i]:
+                    typos[i] = True
+                    scores[i] = self.unit_scores(unit, True)
+            combined = _intersect(scores)
         return sorted(combined.items(), key=lambda item: (-round(item[1], 6), item[0]))

@@ -11,10 +11,15 @@ var BoersenSearch = (function () {
 
   var MAX_WORDS = 8;
   var MAX_WORD_LENGTH = 40;
-  var EXACT = 10, PREFIX = 3, TYPO = 1, SYNONYM = 5;
-  var MIN_TYPO_LENGTH = 5;
+  var EXACT = 10, PREFIX = 3, STEM_PREFIX = 2, SYNONYM = 5, SYNONYM_PREFIX = 2, TYPO = 1;
   var MIN_PREFIX_LENGTH = 2;
-  var DIGRAPHS = [["ae", "ä"], ["oe", "ö"], ["ue", "ü"]];
+  var MIN_STEM_PREFIX = 5;
+  var MIN_UMLAUT_PREFIX = 5;
+  var MIN_TYPO_LENGTH = 4;
+  var TWO_TYPOS_FROM = 8;
+  var MAX_TYPO_TERMS = 20;
+  var MAX_PHRASE = 4;
+  var DIGRAPHS = [["ae", "a"], ["oe", "o"], ["ue", "u"]];
 
   var stopWords = null;
 
@@ -26,6 +31,9 @@ var BoersenSearch = (function () {
     return stopWords(word);
   }
 
+  /* Lengths and slices in code points, as Python counts them. */
+  function length(text) { return Array.from(text).length; }
+
   function wordsOf(text) {
     var words = [];
     BoersenGerman.tokenize(text).forEach(function (word) {
@@ -35,55 +43,160 @@ var BoersenSearch = (function () {
     return words.slice(0, MAX_WORDS);
   }
 
-  function umlautVariant(word) {
-    var variant = word;
-    DIGRAPHS.forEach(function (pair) { variant = variant.split(pair[0]).join(pair[1]); });
-    return variant !== word ? variant : null;
-  }
-
-  function indexTerm(word) {
-    var token = lunr.de.trimmer(new lunr.Token(word));
+  /* The index term of a word: folded, trimmed and stemmed like the index (index_term in Python). */
+  function termOf(word) {
+    var token = lunr.de.trimmer(new lunr.Token(BoersenGerman.fold(word)));
     return lunr.de.stemmer(token).toString();
   }
 
-  function synonymsOf(word, synonyms) {
-    var stem = indexTerm(word), found = [];
-    synonyms.forEach(function (group) {
-      var members = group.map(function (m) { return m.toLowerCase(); });
-      var hit = members.some(function (m) { return indexTerm(m) === stem; });
-      if (!hit) return;
-      members.forEach(function (m) {
-        if (indexTerm(m) !== stem && found.indexOf(m) === -1) found.push(m);
-      });
-    });
-    return found;
+  function umlautVariant(folded) {
+    var variant = folded;
+    DIGRAPHS.forEach(function (pair) { variant = variant.split(pair[0]).join(pair[1]); });
+    return variant !== folded ? variant : null;
   }
 
-  function clausesFor(word, synonyms) {
-    var clauses = [{ term: word, boost: EXACT, usePipeline: true }];
-    if (Array.from(word).length >= MIN_PREFIX_LENGTH) {
-      clauses.push({ term: BoersenGerman.fold(word), boost: PREFIX, usePipeline: false, prefix: true });
+  function startsWith(text, prefix) { return text.slice(0, prefix.length) === prefix; }
+
+  function sameWord(folded, member) {
+    if (folded === member || termOf(folded) === termOf(member)) return true;
+    return length(member) >= 4 && startsWith(folded, member) && length(folded) - length(member) <= 2;
+  }
+
+  function sameList(a, b) {
+    return a.length === b.length && a.every(function (x, i) { return x === b[i]; });
+  }
+
+  function unitsOf(words, groups) {
+    var folded = words.map(function (w) { return BoersenGerman.fold(w); });
+    var units = [], i = 0;
+    while (i < words.length) {
+      for (var size = Math.min(MAX_PHRASE, words.length - i); size > 0; size--) {
+        var span = folded.slice(i, i + size), alternatives = [], matched = false;
+        groups.forEach(function (group) {
+          var hits = group.filter(function (m) {
+            return m.length === size && m.every(function (t, k) { return sameWord(span[k], t); });
+          });
+          if (hits.length === 0) return;
+          matched = true;
+          group.forEach(function (member) {
+            var isHit = hits.some(function (h) { return sameList(h, member); });
+            var known = alternatives.some(function (a) { return sameList(a, member); });
+            if (!isHit && !known) alternatives.push(member);
+          });
+        });
+        if (matched || size === 1) {
+          units.push({ words: words.slice(i, i + size), alternatives: alternatives });
+          i += size;
+          break;
+        }
+      }
     }
-    if (Array.from(indexTerm(word)).length >= MIN_TYPO_LENGTH) { // stems: "reiten" is "reit", too short
-      clauses.push({ term: word, boost: TYPO, usePipeline: true, typo: true });
+    return units;
+  }
+
+  function wordClauses(word, boost, prefixBoost) {
+    if (boost === undefined) { boost = EXACT; prefixBoost = PREFIX; }
+    var folded = BoersenGerman.fold(word), term = termOf(word), clauses = [];
+    if (term) clauses.push({ term: term, boost: boost });
+    if (length(folded) >= MIN_PREFIX_LENGTH) clauses.push({ term: folded, boost: prefixBoost, prefix: true });
+    if (length(term) >= MIN_STEM_PREFIX && term !== folded) clauses.push({ term: term, boost: STEM_PREFIX, prefix: true });
+    if (length(term) >= MIN_STEM_PREFIX + 1 && term.slice(-2) === "um") clauses.push({ term: term.slice(0, -2), boost: boost });
+    var variant = umlautVariant(folded);
+    if (variant) {
+      clauses.push({ term: termOf(variant), boost: boost });
+      if (length(variant) >= MIN_UMLAUT_PREFIX) clauses.push({ term: variant, boost: prefixBoost, prefix: true });
     }
-    var variant = umlautVariant(word);
-    if (variant) clauses.push({ term: variant, boost: EXACT, usePipeline: true });
-    synonymsOf(word, synonyms).forEach(function (s) {
-      clauses.push({ term: s, boost: SYNONYM, usePipeline: true });
-    });
     return clauses;
+  }
+
+  function typoBudget(folded) {
+    var n = length(folded);
+    if (n < MIN_TYPO_LENGTH) return 0;
+    return n >= TWO_TYPOS_FROM ? 2 : 1;
+  }
+
+  function typoLengths(folded, available) {
+    var budget = typoBudget(folded), n = length(folded), lengths = [];
+    if (!budget) return lengths;
+    for (var k = n - budget; k <= n + budget; k++) if (available.indexOf(k) !== -1) lengths.push(k);
+    return lengths;
+  }
+
+  /* Optimal string alignment distance over code points, or limit + 1 once it is larger. */
+  function distance(a, b, limit) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous2 = [], previous = [], i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var current = [i], smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+        current.push(value);
+        if (value < smallest) smallest = value;
+      }
+      if (smallest > limit) return limit + 1;
+      previous2 = previous;
+      previous = current;
+    }
+    return previous[b.length] <= limit ? previous[b.length] : limit + 1;
+  }
+
+  /* Code point order, as Python sorts strings. */
+  function compareCodePoints(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    for (var i = 0; i < Math.min(x.length, y.length); i++) {
+      if (x[i] !== y[i]) return x[i].codePointAt(0) - y[i].codePointAt(0);
+    }
+    return x.length - y.length;
+  }
+
+  function typoTerms(folded, lists) {
+    var budget = typoBudget(folded), best = budget + 1, found = [];
+    Object.keys(lists).map(Number).sort(function (a, b) { return a - b; }).forEach(function (n) {
+      lists[n].forEach(function (candidate) {
+        var d = distance(folded, candidate, budget);
+        if (d === 0 || d > budget || d > best) return;
+        if (d < best) { best = d; found = []; }
+        found.push(candidate);
+      });
+    });
+    var terms = [];
+    found.sort(compareCodePoints).forEach(function (candidate) {
+      var term = termOf(candidate);
+      if (terms.indexOf(term) === -1) terms.push(term);
+    });
+    return terms.slice(0, MAX_TYPO_TERMS);
   }
 
   function shardsFor(clause, shards) {
     if (clause.prefix) {
-      return shards.filter(function (s) { return s.indexOf(clause.term) === 0 || clause.term.indexOf(s) === 0; });
+      return shards.filter(function (s) { return startsWith(s, clause.term) || startsWith(clause.term, s); });
     }
-    var term = indexTerm(clause.term), best = null;
+    var best = null;
     shards.forEach(function (s) {
-      if (term.indexOf(s) === 0 && (best === null || s.length > best.length)) best = s;
+      if (startsWith(clause.term, s) && (best === null || s.length > best.length)) best = s;
     });
     return best === null ? [] : [best];
+  }
+
+  function add(scores, more) {
+    more.forEach(function (score, position) { scores.set(position, (scores.get(position) || 0) + score); });
+    return scores;
+  }
+
+  function intersect(parts) {
+    var combined = parts[0];
+    for (var i = 1; i < parts.length; i++) {
+      var next = new Map();
+      combined.forEach(function (score, position) {
+        if (parts[i].has(position)) next.set(position, score + parts[i].get(position));
+      });
+      combined = next;
+    }
+    return combined;
   }
 
   /* One Börse's search files; load(name) resolves to the parsed JSON of a file. */
@@ -91,6 +204,7 @@ var BoersenSearch = (function () {
     this.manifest = manifest;
     this.load = load;
     this.shards = {};
+    this.wordLists = {};
     this.cardFiles = {};
   }
 
@@ -101,23 +215,34 @@ var BoersenSearch = (function () {
     return this.shards[name];
   };
 
-  BoerseIndex.prototype.wordScores = function (word) {
+  BoerseIndex.prototype.lists = function (folded) {
+    var self = this, lengths = typoLengths(folded, this.manifest.woerter);
+    return Promise.all(lengths.map(function (n) {
+      if (!self.wordLists[n]) self.wordLists[n] = self.load("w-" + n + ".json");
+      return self.wordLists[n];
+    })).then(function (loaded) {
+      var lists = {};
+      lengths.forEach(function (n, i) { lists[n] = loaded[i]; });
+      return lists;
+    });
+  };
+
+  /* Scores per offer position of one lunr query per shard, summed over the shards. */
+  BoerseIndex.prototype.run = function (clauses) {
     var self = this, byShard = {};
-    clausesFor(word, this.manifest.synonyme).forEach(function (clause) {
+    clauses.forEach(function (clause) {
       shardsFor(clause, self.manifest.shards).forEach(function (s) {
         (byShard[s] = byShard[s] || []).push(clause);
       });
     });
-    var names = Object.keys(byShard).sort();
+    var names = Object.keys(byShard).sort(compareCodePoints);
     return Promise.all(names.map(function (n) { return self.shard(n); })).then(function (indexes) {
       var scores = new Map();
       indexes.forEach(function (index, i) {
         var results = index.query(function (q) {
           byShard[names[i]].forEach(function (clause) {
-            var options = { boost: clause.boost, usePipeline: clause.usePipeline };
+            var options = { boost: clause.boost, usePipeline: false };
             if (clause.prefix) options.wildcard = lunr.Query.wildcard.TRAILING;
-            // Only fuzzy clauses may carry editDistance: lunr treats the key itself as fuzzy.
-            if (clause.typo) options.editDistance = 1;
             q.term(clause.term, options);
           });
         });
@@ -130,19 +255,60 @@ var BoersenSearch = (function () {
     });
   };
 
+  BoerseIndex.prototype.unitScores = function (unit, typos) {
+    var self = this;
+    var singles = unit.alternatives.filter(function (a) { return a.length === 1; }).map(function (a) { return a[0]; });
+    var synonymClauses = [];
+    singles.forEach(function (s) { synonymClauses = synonymClauses.concat(wordClauses(s, SYNONYM, SYNONYM_PREFIX)); });
+    var direct;
+    if (unit.words.length === 1) {
+      var clauses = wordClauses(unit.words[0]);
+      var folded = BoersenGerman.fold(unit.words[0]);
+      var typoClauses = typos
+        ? this.lists(folded).then(function (lists) {
+            return typoTerms(folded, lists).map(function (term) { return { term: term, boost: TYPO }; });
+          })
+        : Promise.resolve([]);
+      direct = typoClauses.then(function (more) { return self.run(clauses.concat(more, synonymClauses)); });
+    } else {
+      direct = Promise.all(unit.words.map(function (w) { return self.run(wordClauses(w)); })).then(function (parts) {
+        var scores = intersect(parts);
+        return singles.length ? self.run(synonymClauses).then(function (more) { return add(scores, more); }) : scores;
+      });
+    }
+    var phrases = unit.alternatives.filter(function (a) { return a.length > 1; });
+    return direct.then(function (scores) {
+      return Promise.all(phrases.map(function (phrase) {
+        return Promise.all(phrase.map(function (w) { return self.run(wordClauses(w, SYNONYM, SYNONYM_PREFIX)); })).then(intersect);
+      })).then(function (perPhrase) {
+        perPhrase.forEach(function (more) { add(scores, more); });
+        return scores;
+      });
+    });
+  };
+
   /* [{position, score}] best first, or null for an empty query (show everything). */
   BoerseIndex.prototype.search = function (text) {
     var self = this, words = wordsOf(text);
     if (words.length === 0) return Promise.resolve(null);
-    return Promise.all(words.map(function (w) { return self.wordScores(w); })).then(function (perWord) {
-      var combined = perWord[0];
-      for (var i = 1; i < perWord.length; i++) {
-        var next = new Map();
-        combined.forEach(function (score, position) {
-          if (perWord[i].has(position)) next.set(position, score + perWord[i].get(position));
-        });
-        combined = next;
-      }
+    var units = unitsOf(words, this.manifest.synonyme);
+    var forgiving = units.map(function (u) { return u.words.length === 1 && typoBudget(BoersenGerman.fold(u.words[0])) > 0; });
+    var typos = units.map(function () { return false; });
+    return Promise.all(units.map(function (u) { return self.unitScores(u, false); })).then(function (scores) {
+      return Promise.all(units.map(function (u, i) {
+        if (scores[i].size > 0 || !forgiving[i]) return scores[i];
+        typos[i] = true;
+        return self.unitScores(u, true);
+      }));
+    }).then(function (scores) {
+      var combined = intersect(scores);
+      var retry = forgiving.some(function (f, i) { return f && !typos[i]; });
+      if (combined.size > 0 || !retry) return combined;
+      return Promise.all(units.map(function (u, i) {
+        if (!forgiving[i] || typos[i]) return scores[i];
+        return self.unitScores(u, true);
+      })).then(intersect);
+    }).then(function (combined) {
       var results = [];
       combined.forEach(function (score, position) { results.push({ position: position, score: score }); });
       results.sort(function (a, b) {
@@ -182,7 +348,8 @@ var BoersenSearch = (function () {
   function passes(facet, i, selected) {
     var value = facet.values[i];
     if (facet.kind === "flag") return !selected || value === 1;
-    if (facet.kind === "age") return selected === null || selected === undefined || (value !== null && value[0] <= selected && selected <= value[1]);
+    // An offer without an age range is for every age: it stays in.
+    if (facet.kind === "age") return selected === null || selected === undefined || value === null || (value[0] <= selected && selected <= value[1]);
     if (facet.kind === "dates") {
       if (!selected || (!selected.von && !selected.bis)) return true;
       var from = selected.von ? dayNumber(selected.von, facet.epoch) : -Infinity;
@@ -240,6 +407,9 @@ var BoersenSearch = (function () {
     BoerseIndex: BoerseIndex,
     filterResults: filterResults,
     wordsOf: wordsOf,
-    clausesFor: clausesFor,
+    unitsOf: unitsOf,
+    wordClauses: wordClauses,
+    typoTerms: typoTerms,
+    distance: distance,
   });
 })();

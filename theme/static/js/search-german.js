@@ -12,8 +12,11 @@ var BoersenGerman = (function () {
 
   // Anything that is not a letter or a digit separates words.
   var SEPARATORS = /[^\p{L}\p{N}]+/u;
-  // The German stemmer writes its stems without umlauts and with "ss" for "ß".
-  var FOLDS = { "ä": "a", "ö": "o", "ü": "u", "ß": "ss" };
+  // Latin letters whose "diacritic" is part of the letter (no decomposition), mapped by hand.
+  var FOLDS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t" };
+  var FOLDED = /[ßæœøłđðþıħŧ]/g;
+  // Combining diacritical marks (and their extended and supplement blocks, marks for symbols, half marks).
+  var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
   /*
    * Lower-case words of letters and digits. NFC first, so a decomposed "ü" (u + combining
@@ -28,14 +31,16 @@ var BoersenGerman = (function () {
   }
 
   /*
-   * Lower-case and fold ä, ö, ü, ß as the stemmer's output does. For prefix (wildcard) terms,
-   * which lunr looks up without the pipeline: "Fußb" must look for "fussb*".
+   * Lower-case and fold every diacritic ("Café" -> "cafe", "Fußball" -> "fussball"): NFD takes
+   * combining marks off their letters. The index holds folded words, and every query term is
+   * folded the same way.
    */
   function fold(text) {
-    return String(text)
+    var lowered = String(text)
       .normalize("NFC")
       .toLowerCase()
-      .replace(/[äöüß]/g, function (letter) { return FOLDS[letter]; });
+      .replace(FOLDED, function (letter) { return FOLDS[letter]; });
+    return lowered.normalize("NFD").replace(MARKS, "").normalize("NFC");
   }
 
   return Object.freeze({ tokenize: tokenize, fold: fold });
