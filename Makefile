@@ -9,7 +9,7 @@ OUTPUT := output
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: help html publish serve devserver clean validate test lint format bench schema vendor
+.PHONY: help html publish serve devserver clean validate test lint format bench schema vendor bridge
 
 help:
 	@echo "make serve      Demo-Seite bauen und auf http://localhost:$(PORT) zeigen"
@@ -19,6 +19,7 @@ help:
 	@echo "make validate   alle Datendateien prüfen"
 	@echo "make test       alle Tests ausführen"
 	@echo "make bench      Geschwindigkeit messen (Bauzeit gegen Hugo, Suche gegen Pagefind, Markdown)"
+	@echo "make bridge     Formular-Brücke auf http://127.0.0.1:8001 starten (Einstellungen: bridge/.env.example)"
 	@echo "make clean      $(OUTPUT)/ löschen"
 
 # The virtual environment, rebuilt when the pinned requirements change.
@@ -48,6 +49,10 @@ devserver: html
 	@$(PELICAN) --listen --bind $(BIND) --port $(PORT) -s $(CONF) -o $(OUTPUT) & server=$$!; \
 	trap 'kill $$server' EXIT INT TERM; \
 	$(BIN)/watchfiles --target-type command "$(MAKE) --no-print-directory html" data content theme plugins $(CONF)
+
+# The form-to-repo bridge; settings come from BRIDGE_* environment variables (bridge/.env.example).
+bridge: $(VENV)/.installed
+	$(BIN)/python -m bridge --host 127.0.0.1 --port 8001
 
 clean:
 	rm -rf $(OUTPUT)

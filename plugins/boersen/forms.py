@@ -62,12 +62,16 @@ class Repeat:
 Node = Control | Group | Repeat
 
 
-def form_fields(schema: Schema, data: dict[str, Any] | None = None, *, extra_rows: Mapping[str, int] | None = None) -> list[Node]:
-    """The form of ``schema``, filled with ``data``; ``extra_rows`` adds empty rows to repeated groups."""
+def form_fields(
+    schema: Schema, data: dict[str, Any] | None = None, *, extra_rows: Mapping[str, int] | None = None, prefix: str = ""
+) -> list[Node]:
+    """The form of ``schema``, filled with ``data``; ``extra_rows`` adds empty rows to repeated groups.
+
+    ``prefix`` puts a second record in the same form (``neuer_anbieter.name``)."""
     required = set(schema.get("required", ()))
     data = data or {}
     return [
-        _node(name, (name,), spec, data.get(name), name in required, extra_rows or {})
+        _node(f"{prefix}{name}", (name,), spec, data.get(name), name in required, extra_rows or {})
         for name, spec in schema["properties"].items()
         if name not in AUTOMATIC_FIELDS
     ]
@@ -168,15 +172,15 @@ class FormValues:
         return sorted({int(match.group(1)) for key in self.values if (match := pattern.match(key))})
 
 
-def form_data(schema: Schema, values: FormValues) -> dict[str, Any]:
+def form_data(schema: Schema, values: FormValues, *, prefix: str = "") -> dict[str, Any]:
     """The data a form submission stands for; empty fields and empty rows are left out."""
-    return _object(schema, "", values)
+    return _object(schema, prefix, values, top=True)
 
 
-def _object(schema: Schema, prefix: str, values: FormValues) -> dict[str, Any]:
+def _object(schema: Schema, prefix: str, values: FormValues, *, top: bool = False) -> dict[str, Any]:
     data = {}
     for key, spec in schema["properties"].items():
-        if not prefix and key in AUTOMATIC_FIELDS:
+        if top and key in AUTOMATIC_FIELDS:
             continue
         value = _value(spec, f"{prefix}{key}", values)
         if value not in (None, "", [], {}):
