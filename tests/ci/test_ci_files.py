@@ -1,5 +1,6 @@
-"""The CI and editor files: GitHub workflows pass actionlint and the workflow schema, the GitLab
-file passes the GitLab CI schema, and the rules every workflow keeps are checked statically."""
+"""The CI and editor files: GitHub workflows pass actionlint and the workflow schema, the issue
+forms their schemas, the GitLab file passes the GitLab CI schema, and the rules every workflow keeps
+are checked statically."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ISSUE_FORMS = sorted(path for path in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml") if path.name != "config.yml")
 ACTIONLINT = ROOT / "node_modules" / "@tktco" / "node-actionlint" / "bin" / "node-actionlint.js"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 
@@ -34,13 +36,13 @@ def actionlint(folder: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_there_are_the_three_workflows():
-    assert [path.name for path in WORKFLOWS] == ["check.yml", "comment.yml", "publish.yml"]
+def test_there_are_the_four_workflows():
+    assert [path.name for path in WORKFLOWS] == ["check.yml", "comment.yml", "issue-form.yml", "publish.yml"]
 
 
 def test_workflows_pass_actionlint():
     result = actionlint(ROOT)
-    assert (result.returncode, result.stdout) == (0, "Checking 3 workflow file(s)...\n✓ All workflow files passed lint checks\n")
+    assert (result.returncode, result.stdout) == (0, "Checking 4 workflow file(s)...\n✓ All workflow files passed lint checks\n")
 
 
 def test_actionlint_finds_script_injection(tmp_path):
@@ -61,6 +63,8 @@ def test_actionlint_finds_script_injection(tmp_path):
         ("vendor.github-workflows", [str(path) for path in WORKFLOWS]),
         ("custom.github-workflows-require-timeout", [str(path) for path in WORKFLOWS]),
         ("vendor.gitlab-ci", [str(ROOT / ".gitlab-ci.yml")]),
+        ("vendor.github-issue-forms", [str(path) for path in ISSUE_FORMS]),
+        ("vendor.github-issue-config", [str(ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml")]),
     ],
 )
 def test_files_pass_their_schema(schema, files):
@@ -123,6 +127,9 @@ def test_every_workflow_and_job_has_least_permissions():
         ("publish.yml", "deploy", "pages"),
         ("publish.yml", "deploy", "id-token"),
         ("publish.yml", "stale", "issues"),
+        ("issue-form.yml", "convert", "contents"),
+        ("issue-form.yml", "convert", "pull-requests"),
+        ("issue-form.yml", "convert", "issues"),
     }
 
 
@@ -172,7 +179,57 @@ def test_the_commands_the_ci_files_run_exist():
     assert called <= targets
     validator = {command for script in scripts for command in re.findall(r"bin/boersen (\w+)", script)}
     ci = {command for script in scripts for command in re.findall(r"-m boersen\.ci ([\w-]+)", script)}
-    assert (validator, ci) == ({"validate"}, {"comment", "post-comment", "stale-issue"})
+    assert (validator, ci) == ({"validate"}, {"comment", "post-comment", "stale-issue", "issue-offer"})
+
+
+def test_the_issue_forms_schema_check_finds_mistakes(tmp_path):
+    form = ISSUE_FORMS[0].read_text(encoding="utf-8")
+    broken = tmp_path / "form.yml"
+    broken.write_text(form.replace("- type: input\n", "- type: eingabe\n", 1), encoding="utf-8")
+    assert "type: eingabe" in broken.read_text(encoding="utf-8")
+    result = subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-issue-forms", str(broken)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+
+
+def test_there_is_one_issue_form_per_boerse():
+    boersen = sorted(path.parent.name for path in (ROOT / "data").glob("*/_boerse.yaml"))
+    assert [path.stem for path in ISSUE_FORMS] == boersen
+    for path in ISSUE_FORMS:
+        form = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert form["labels"] == ["angebot"], path.name
+        ids = [element["id"] for element in form["body"] if "id" in element]
+        labels = [element["attributes"]["label"] for element in form["body"] if element["type"] != "markdown"]
+        assert len(ids) == len(set(ids)) and len(labels) == len(set(labels)), path.name
+
+
+def test_the_issue_workflow_acts_only_on_open_issues_with_the_forms_label():
+    workflow = load(ROOT / ".github" / "workflows" / "issue-form.yml")
+    assert workflow["on"] == {"issues": {"types": ["opened", "edited", "labeled"]}}
+    job = workflow["jobs"]["convert"]
+    assert job["if"] == (
+        "github.event.issue.state == 'open' && contains(github.event.issue.labels.*.name, 'angebot') && "
+        "(github.event.action != 'labeled' || github.event.label.name == 'angebot')"
+    )
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert workflow["concurrency"] == {"group": "issue-form-${{ github.event.issue.number }}", "cancel-in-progress": False}
+    [checkout] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert "with" not in checkout  # the default branch, with the credentials for the one push
+    convert = job["steps"][-1]
+    # the issue reaches the converter only through the event file
+    assert convert == {
+        "name": "Turn the issue into a pull request",
+        "env": {"GITHUB_TOKEN": "${{ github.token }}"},
+        "run": '.venv/bin/python -m boersen.ci issue-offer data --event "$GITHUB_EVENT_PATH"',
+    }
+    text = (ROOT / ".github" / "workflows" / "issue-form.yml").read_text(encoding="utf-8")
+    assert "# A pull request opened with the default GITHUB_TOKEN starts no other workflow" in text
+
+
+def test_make_issue_forms_regenerates_the_forms():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^issue-forms: \$\(VENV\)/\.installed\n\t\$\(BIN\)/python -m boersen\.ci issue-forms data\n", makefile, re.M)
 
 
 def test_gitlab_pipeline():

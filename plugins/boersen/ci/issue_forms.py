@@ -132,11 +132,14 @@ def _description(node: Control) -> str:
         help = help.replace("true, wenn", "Ja, wenn").replace("sonst false", "sonst Nein")
     extra = {
         "date": " Schreiben Sie das Datum als TT.MM.JJJJ.",
-        "lines": " Eine Angabe je Zeile.",
+        "lines": " Eine Angabe je Zeile oder durch Kommas getrennt.",
         "markdown": " Leerzeilen trennen Absätze.",
         "number": " Mit Komma oder Punkt, z. B. 12,50.",
     }
-    return help.replace(" (JJJJ-MM-TT)", "").replace(" im Format JJJJ-MM-TT", "") + extra.get(node.kind, "")
+    help = "" if help == node.label else help.replace(" (JJJJ-MM-TT)", "").replace(" im Format JJJJ-MM-TT", "")
+    if help and not help.endswith((".", "!", "?")):
+        help += "."
+    return (help + extra.get(node.kind, "")).strip()
 
 
 def _placeholder(node: Control) -> str:
@@ -152,14 +155,16 @@ def _placeholder(node: Control) -> str:
 
 
 def _unique_labels(elements: list[Element]) -> None:
-    """GitHub names each answer by its label: a label used twice gets its field name added."""
-    seen: dict[str, int] = {}
+    """GitHub names each answer by its label: a label already taken gets the field's name added.
+    The labels the converter looks for (Börse, Anbieter, Veröffentlichung) are taken first."""
+    own = {"boerse", "anbieter", "einverstaendnis"}
+    taken = {element.label for element in elements if element.name in own}
     for element in elements:
-        seen[element.label] = seen.get(element.label, 0) + 1
-    for element in elements:
-        reserved = element.label in (BOERSE_LABEL, CONSENT_LABEL) and element.name not in ("boerse", "einverstaendnis")
-        if seen[element.label] > 1 or reserved:
+        if element.name in own:
+            continue
+        if element.label in taken:
             element.label = f"{element.label} ({element.name})"
+        taken.add(element.label)
 
 
 # --- Writing the forms ------------------------------------------------------------------

@@ -99,7 +99,7 @@ def sections(body: str, labels: list[str]) -> tuple[dict[str, str], list[Finding
         if heading in known:
             if heading in found:
                 errors.append(Finding(heading, f"Die Überschrift „### {heading}“ steht zweimal im Text. Bitte löschen Sie eine davon."))
-            current = found.setdefault(heading, [])
+            current = found[heading] = []  # the later answer counts
         elif current is not None:
             current.append(line)
     answers = {label: "\n".join(lines).strip("\n") for label, lines in found.items()}
@@ -137,31 +137,44 @@ def read_offer(catalog: Catalog, data_dir: Path, body: str, today: datetime.date
     )
     organisation_data = form_data(organisation_schema(), organisation_values)
     _organisation(catalog, data_dir, form.one("anbieter").strip(), organisation_data, offer, data)
-    if offer.errors:
-        return offer
+    # What could not be read is reported; the rest is still checked, so one answer lists everything.
+    reported = {(finding.label, line) for finding in offer.errors for line in (finding.line, "")}
     data["bestaetigt_am"] = today.isoformat()
+    data.setdefault("anbieter", offer.organisation or "unbekannt")
     offer.title = str(data.get("titel", ""))
     offer.slug = _free_slug(data_dir / boerse.slug, offer.title)
     path = f"data/{boerse.slug}/{offer.slug}.yaml"
-    offer.files[path] = dump(data, boerse.schema)
-    labels = _labels(elements, boerse)
-    new = (offer.organisation,) if offer.new_organisation else ()
-    problems = check_offer_text(catalog, boerse, f"{offer.slug}.yaml", offer.files[path], new_organisations=new).items
+    files = {path: dump(data, boerse.schema)}
+    new = (data["anbieter"],) if offer.new_organisation or not offer.organisation else ()
+    problems = check_offer_text(catalog, boerse, f"{offer.slug}.yaml", files[path], new_organisations=new).items
     if offer.new_organisation:
         organisation_path = f"data/{ORGANISATIONS_FOLDER}/{offer.organisation}.yaml"
-        offer.files[organisation_path] = dump(organisation_data, organisation_schema())
-        problems = problems + check_organisation_text(f"{offer.organisation}.yaml", offer.files[organisation_path]).items
+        files[organisation_path] = dump(organisation_data, organisation_schema())
+        problems = problems + check_organisation_text(f"{offer.organisation}.yaml", files[organisation_path]).items
+    labels = _labels(elements, boerse)
     for problem in problems:
         finding = _finding(problem, labels, row_lines)
-        (offer.warnings if problem.severity.name == "WARNING" else offer.errors).append(finding)
+        if problem.severity.name == "WARNING":
+            offer.warnings.append(finding)
+        elif (finding.label, finding.line) not in reported:
+            offer.errors.append(finding)
+    _in_form_order(offer, elements)
+    if not offer.errors:
+        offer.files = files
     return offer
+
+
+def _in_form_order(offer: Offer, elements: list[Element]) -> None:
+    order = {element.label: index for index, element in enumerate(elements)}
+    for findings in (offer.errors, offer.warnings):
+        findings.sort(key=lambda finding: order.get(finding.label, len(order)))
 
 
 def _values(element: Element, answer: str, values: list, row_lines: dict, errors: list[Finding]) -> None:
     text = answer.strip()
     if element.kind == "consent":
         if not re.search(r"^- \[[xX]\] " + re.escape(CONSENT), answer, re.M):
-            errors.append(Finding(element.label, f"Bitte setzen Sie das Häkchen bei „{CONSENT}“."))
+            errors.append(Finding(element.label, f"Bitte setzen Sie das Häkchen bei „{CONSENT}“"))
         return
     if not text or element.name == "boerse":
         return
@@ -240,9 +253,9 @@ def _organisation(catalog: Catalog, data_dir: Path, given: str, new: dict, offer
         by_name = {organisation.name.casefold(): slug for slug, organisation in organisations.items()}
         slug = given if given in organisations else by_name.get(given.casefold())
         if slug is None:
-            candidates = [*organisations, *(organisation.name for organisation in organisations.values())]
-            hint = suggest(given, candidates)
-            hint_text = f" Meinten Sie „{hint}“?" if hint else ""
+            names = {organisation.name: slug for slug, organisation in organisations.items()}
+            hint = suggest(given, list(organisations)) or names.get(suggest(given, list(names)) or "")
+            hint_text = f" Meinten Sie „{hint}“ ({organisations[hint].name})?" if hint else ""
             offer.errors.append(
                 Finding(
                     ORGANISATION_LABEL,

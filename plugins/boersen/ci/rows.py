@@ -200,6 +200,7 @@ def choice_value(text: str, choices: list[tuple[str, str]]) -> str:
         if wanted in (label.casefold(), value.casefold()):
             return value
     labels = [label for _, label in choices]
-    hint = suggest(text, labels)
+    by_value = dict(choices)
+    hint = suggest(text, labels) or by_value.get(suggest(text, list(by_value)) or "")
     allowed = ", ".join(f"„{label}“" for label in labels)
     raise ValueError(f"„{text}“ ist keine der Möglichkeiten. Erlaubt: {allowed}." + (f" Meinten Sie „{hint}“?" if hint else ""))
