@@ -101,6 +101,13 @@ def test_a_valid_issue_becomes_a_file_written_like_by_hand(data):
     assert data.messages() == []
 
 
+def test_nothing_chosen_in_a_dropdown_is_an_empty_field(data):
+    offer = read(data, VALID | {"Ferienzeit": "None", "Freie Plätze": "_No response_"})
+    assert offer.errors == []
+    text = next(iter(offer.files.values()))
+    assert "saison:" not in text and "freie_plaetze:" not in text
+
+
 def test_the_full_name_of_an_organisation_is_taken_for_its_short_name(data):
     offer = read(data, VALID | {"Anbieter": "tsv auenstadt 1862 e. v."})
     assert (offer.errors, offer.organisation) == ([], "tsv")

@@ -186,6 +186,8 @@ def _values(element: Element, answer: str, values: list, row_lines: dict, errors
             values.extend((f"{element.name}.{index}.{key}", value) for key, value in row.values.items())
         return
     if element.kind in ("dropdown", "boolean"):
+        if text == "None":  # GitHub's own option for "nothing chosen" in a dropdown that is not required
+            return
         try:
             values.append((element.name, rows.choice_value(text, element.options)))
         except ValueError as error:
