@@ -409,3 +409,22 @@ def test_the_command_reads_the_event_file_and_talks_http_to_the_api(data, tmp_pa
         ("POST", "/repos/stadt/boersen/issues/7/comments", "Bearer t0ken"),
     ]
     assert git(remote, "show", "angebot/issue-7:data/ferien/schwimmkurs-fuer-anfaenger.yaml") == VALID_FILE
+
+
+def test_the_commit_writes_only_new_files_inside_the_repository(data, tmp_path):
+    _, checkout = repository(tmp_path, data.root)
+    with pytest.raises(ValueError) as outside:
+        issue_offer.commit(checkout, "angebot/issue-1", {"../draussen.yaml": "x\n"}, "Add\n", "2027-02-27T10:15:00Z")
+    assert str(outside.value) == "../draussen.yaml liegt nicht im Repository."
+    assert not (tmp_path / "draussen.yaml").exists()
+    with pytest.raises(FileExistsError):
+        issue_offer.commit(checkout, "angebot/issue-1", {"data/anbieter/tsv.yaml": "name: Fremd\n"}, "Add\n", "2027-02-27T10:15:00Z")
+    assert (checkout / "data" / "anbieter" / "tsv.yaml").read_text(encoding="utf-8").startswith("name: TSV Auenstadt 1862 e. V.\n")
+
+
+def test_mentions_and_markup_in_values_stay_text_in_the_pull_request(data):
+    offer = read(data, VALID | {"Titel": "@stadt/redaktion <img src=x> [Link](https://x.example)"})
+    assert offer.errors == []
+    body = issue_offer.pull_request_body(offer, 7)
+    assert "- **Angebot:** @\u200bstadt/redaktion \\<img src=x\\> \\[Link\\](https://x.example) (`data/ferien/" in body
+    assert issue_offer.pull_request_title(offer) == "Neues Angebot: @stadt/redaktion <img src=x> [Link](https://x.example)"
