@@ -147,7 +147,7 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
     html = bridge.templates.get_template(template).render(request=request, catalog=bridge.catalog, **context)
     headers = {
         "Content-Security-Policy": "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        "Referrer-Policy": "no-referrer",
+        "Referrer-Policy": "same-origin",  # "no-referrer" would make browsers send "Origin: null" with the form
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-store",
     }
