@@ -113,6 +113,8 @@ class _Analysed:
 
     def __init__(self, offers: list[Offer]):
         self.fields = [{name: _words(text) for name, text in search_fields(offer).items()} for offer in offers]
+        for fields in self.fields:  # "Lutherstr." is "Lutherstraße"
+            fields["adresse"] = [w + "asse" if len(w) > 5 and w.endswith("str") else w for w in fields["adresse"]]
         vocabulary = {german.fold(word) for fields in self.fields for words in fields.values() for word in words}
         self.dictionary = Dictionary(sorted(vocabulary))
 

@@ -16,24 +16,24 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.resources
+import itertools
 from collections.abc import Iterable
 
 from . import german
 
 MIN_PART = 4  # shortest dictionary word used as a part; three-letter words only from SHORT_PARTS
 # ("see" in "Badesee"): the dictionary's other short nouns ("ern", "urs") split words wrongly.
-SHORT_PARTS = frozenset({"bad", "see", "tag", "eis", "zoo", "rad", "ski", "zug", "hof", "weg", "tal", "tee", "bus", "rat"})
+SHORT_PARTS = frozenset({"bad", "see", "tag", "eis", "zoo", "rad", "ski", "zug", "hof", "tal", "tee", "bus", "rat"})
 MIN_DATA_WORD = 4  # shortest word of the data itself taken into the dictionary
 MIN_SPLIT = 6  # shortest word that is split at all
 FUGEN = ("s", "es", "n", "en", "e")  # joints between parts: "Migration|s|beratung", "Sonne|n|allee"
-UNKNOWN_FIRST_PART = 1.5  # extra cost of a first part that is no dictionary word ("schwimm|kurs");
-# the shorter such a part, the better: "waldorf|padagogik", not "waldorfpad|agogik"
-SHORT_PART = 0.1  # extra cost of a part under five letters: longer parts are likelier
+UNKNOWN_FIRST_PART = 1.5  # extra cost of a first part that is no dictionary word ("schwimm|kurs")
+SHORT_PART = 0.1  # extra cost of a three-letter part: longer parts are likelier
 MAX_PARTS_PER_WORD = 12
 
 
 @functools.cache
-def noun_forms() -> frozenset[str]:
+def nouns() -> frozenset[str]:
     """Every form of every noun of the German Wiktionary (german-nouns), folded, letters only."""
     words: set[str] = set()
     source = importlib.resources.files("german_nouns") / "nouns.csv"
@@ -49,29 +49,46 @@ def noun_forms() -> frozenset[str]:
     return frozenset(word for word in words if len(word) >= MIN_PART or word in SHORT_PARTS)
 
 
+def _better(option: tuple[float, tuple[str, ...]], best: tuple[float, tuple[str, ...]] | None) -> bool:
+    """Fewer (and longer) parts win; at equal cost the longer last part, the head of a German
+    compound: "bahnhof|strasse", not "bahnhofs|trasse"."""
+    if best is None:
+        return True
+    if round(option[0], 6) != round(best[0], 6):
+        return option[0] < best[0]
+    return len(option[1][-1]) > len(best[1][-1])
+
+
 class Dictionary:
     """The nouns plus the words of one Börse's data (and verb stems: "schwimmen" gives "schwimm")."""
 
     def __init__(self, data_words: Iterable[str]):
         own = set()
-        for word in data_words:
+        ordered = sorted(data_words)
+        # A word that begins another word of the data is left out: it may be an abbreviation
+        # ("stuhmeyerstr" of "Stuhmeyerstraße"), and it would split "stuhmeyerstr|asse".
+        prefixes = {a for a, b in itertools.pairwise(ordered) if b.startswith(a)}
+        for word in ordered:
+            if word in prefixes:
+                continue
             if len(word) >= MIN_DATA_WORD and word.isalpha():
                 own.add(word)
                 if word.endswith("en") and len(word) - 2 >= MIN_DATA_WORD:
                     own.add(word[:-2])
-        self.words = noun_forms() | own
+        self.words = nouns() | own
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
     def _part_cost(self, part: str) -> float:
-        return 1.0 + (SHORT_PART if len(part) < 5 else 0.0)
+        """1 per part, a little more for a three-letter part."""
+        return 1.0 + (SHORT_PART if len(part) < MIN_PART else 0.0)
 
     @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - one dictionary per build, words repeat
     def _segment(self, word: str) -> tuple[float, tuple[str, ...]] | None:
         """The cheapest split of ``word`` into dictionary words, joints included (cost: parts)."""
         best = None
-        for end in range(len(word), 2, -1):
+        for end in range(3, len(word) + 1):  # shortest first part first: it wins a tie
             part = word[:end]
             if part not in self.words:
                 continue
@@ -87,9 +104,9 @@ class Dictionary:
                     if rest is not None:
                         cost = self._part_cost(part) + rest[0] + (0.01 if joint else 0.0)
                         option = (cost, (part, *((joint,) if joint else ()), *rest[1]))
-                        if candidate is None or option[0] < candidate[0]:
+                        if _better(option, candidate):
                             candidate = option
-            if candidate is not None and (best is None or candidate[0] < best[0]):
+            if candidate is not None and _better(candidate, best):
                 best = candidate
         return best
 
@@ -97,27 +114,28 @@ class Dictionary:
     def split(self, word: str, unknown_first: bool = True) -> tuple[str, ...]:
         """The parts of a compound with their joints ("migration", "s", "beratung") or () for none.
 
-        At least two parts; with ``unknown_first`` the first may be no dictionary word (a verb
-        stem, a name: "schwimm|kurs") when the rest splits and is at least four letters long.
+        At least two parts; with ``unknown_first`` the first may be no dictionary word of four or
+        more letters (a verb stem, a name: "schwimm|kurs") when the rest splits.
         """
         if len(word) < MIN_SPLIT or not word.isalpha():
             return ()
         best: tuple[float, tuple[str, ...]] | None = None
-        for end in range(len(word) - 3, 2, -1):
+        for end in range(3, len(word) - 2):  # shortest first part first: it wins a tie
             first = word[:end]
             known = first in self.words
             if not known and (not unknown_first or end < MIN_PART):
                 continue
             for joint in ("", *FUGEN):
                 rest_start = end + len(joint)
-                if not word.startswith(joint, end) or len(word) - rest_start < (3 if known else MIN_PART):
+                if not word.startswith(joint, end) or len(word) - rest_start < 3:
                     continue
                 rest = self._segment(word[rest_start:])
                 if rest is None:
                     continue
-                cost = self._part_cost(first) + rest[0] + (0.01 if joint else 0.0) + (0.0 if known else UNKNOWN_FIRST_PART + 0.001 * end)
-                if best is None or cost < best[0]:
-                    best = (cost, (first, *((joint,) if joint else ()), *rest[1]))
+                cost = self._part_cost(first) + rest[0] + (0.01 if joint else 0.0) + (0.0 if known else UNKNOWN_FIRST_PART)
+                option = (cost, (first, *((joint,) if joint else ()), *rest[1]))
+                if _better(option, best):
+                    best = option
         return best[1] if best else ()
 
     def _pieces(self, word: str, unknown_first: bool) -> list[tuple[int, int, bool]]:

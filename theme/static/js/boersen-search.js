@@ -16,7 +16,7 @@ var BoersenSearch = (function () {
   var MIN_STEM_PREFIX = 5;
   var MIN_UMLAUT_PREFIX = 5;
   var MIN_TYPO_LENGTH = 4;
-  var TWO_TYPOS_FROM = 8;
+  var TWO_TYPOS_FROM = 7;
   var MAX_TYPO_TERMS = 20;
   var MAX_PHRASE = 4;
   var DIGRAPHS = [["ae", "a"], ["oe", "o"], ["ue", "u"]];
@@ -99,8 +99,12 @@ var BoersenSearch = (function () {
     var folded = BoersenGerman.fold(word), term = termOf(word), clauses = [];
     if (term) clauses.push({ term: term, boost: boost });
     if (length(folded) >= MIN_PREFIX_LENGTH) clauses.push({ term: folded, boost: prefixBoost, prefix: true });
-    if (length(term) >= MIN_STEM_PREFIX && term !== folded) clauses.push({ term: term, boost: STEM_PREFIX, prefix: true });
+    if (length(term) >= MIN_STEM_PREFIX && term !== folded && length(folded) - length(term) <= 2) clauses.push({ term: term, boost: STEM_PREFIX, prefix: true });
     if (length(term) >= MIN_STEM_PREFIX + 1 && term.slice(-2) === "um") clauses.push({ term: term.slice(0, -2), boost: boost });
+    if (length(folded) >= MIN_STEM_PREFIX && (folded.slice(-2) === "un" || folded.slice(-1) === "u")) {
+      // Typing "Beratun": the index holds "berat" (the stem of "Beratung"); cut the begun "-ung".
+      clauses.push({ term: folded.slice(0, folded.slice(-2) === "un" ? -2 : -1), boost: prefixBoost, prefix: true });
+    }
     var variant = umlautVariant(folded);
     if (variant) {
       clauses.push({ term: termOf(variant), boost: boost });
