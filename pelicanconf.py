@@ -1,5 +1,6 @@
 """Pelican settings for the demo site. City staff: the lines marked CHANGE are yours."""
 
+import os
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -25,6 +26,10 @@ BOERSEN_DATA_PATH = str(HERE / "data")
 BOERSEN_TODAY = None  # None: the system date, or BOERSEN_HEUTE=2027-03-01 in the environment
 BOERSEN_SEARCH = True  # False skips the search index (only for measuring the build without it)
 BOERSEN_PRECOMPRESS = False  # True writes .gz twins of the search files (publishconf.py does)
+# CHANGE: the address of the form-to-repo bridge (make bridge), e.g. "https://formular.auenstadt.de".
+# Set, every Börse page links "Angebot eintragen" and every offer "Änderung vorschlagen" to its forms;
+# unset, both lead to the page /mitmachen/.
+BOERSEN_BRIDGE_URL = os.environ.get("BOERSEN_BRIDGE_URL", "").rstrip("/") or None
 
 # Pretty URLs: /impressum/ instead of /pages/impressum.html
 PAGE_URL = "{slug}/"

@@ -31,13 +31,20 @@ def build_command(output: Path, *, data_dir: Path | None = None, content: Path |
     return command
 
 
-def build_environment(today: str = "2027-06-01") -> dict[str, str]:
-    return os.environ | {"BOERSEN_HEUTE": today, "COLUMNS": "200"}
+def build_environment(today: str = "2027-06-01", extra: dict[str, str] | None = None) -> dict[str, str]:
+    inherited = {key: value for key, value in os.environ.items() if key != "BOERSEN_BRIDGE_URL"}  # tests choose it
+    return inherited | {"BOERSEN_HEUTE": today, "COLUMNS": "200"} | (extra or {})
 
 
 def build_site(
-    output: Path, *, data_dir: Path | None = None, content: Path | None = None, today: str = "2027-06-01", config: str = "pelicanconf.py"
+    output: Path,
+    *,
+    data_dir: Path | None = None,
+    content: Path | None = None,
+    today: str = "2027-06-01",
+    config: str = "pelicanconf.py",
+    environment: dict[str, str] | None = None,
 ) -> BuildResult:
     command = build_command(output, data_dir=data_dir, content=content, config=config)
-    completed = subprocess.run(command, cwd=ROOT, env=build_environment(today), capture_output=True, text=True, check=False)
+    completed = subprocess.run(command, cwd=ROOT, env=build_environment(today, environment), capture_output=True, text=True, check=False)
     return BuildResult(completed.returncode, completed.stdout, completed.stderr, output)

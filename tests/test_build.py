@@ -307,3 +307,17 @@ def test_bad_today_stops_the_build_with_a_message(data, tmp_path):
     assert result.returncode == 1
     assert "„1.3.2027“ ist kein Datum im Format JJJJ-MM-TT (für BOERSEN_HEUTE bzw. --heute)." in " ".join(result.stdout.split())
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_pages_link_the_forms_of_the_bridge_when_it_is_configured(data, tmp_path):
+    data.offer()
+    without = small_site(data, tmp_path)
+    assert '<a href="../mitmachen/">Angebot eintragen</a>' in without.page("ferien/index.html")
+    assert '<a href="../../mitmachen/">Änderung vorschlagen</a>' in without.page("ferien/kurs/index.html")
+    command_environment = {"BOERSEN_BRIDGE_URL": "https://formular.auenstadt.example/"}
+    result = build_site(tmp_path / "mit", data_dir=data.root, today="2027-03-01", environment=command_environment)
+    assert result.returncode == 0, result.stderr
+    assert '<a href="https://formular.auenstadt.example/ferien/neu">Angebot eintragen</a>' in result.page("ferien/index.html")
+    assert '<a href="https://formular.auenstadt.example/ferien/kurs/aendern">Änderung vorschlagen</a>' in result.page(
+        "ferien/kurs/index.html"
+    )
