@@ -25,6 +25,7 @@ tests run both over the same built files and compare the results and scores.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,6 +72,7 @@ def words_of(text: str) -> list[str]:
     return words[:MAX_WORDS]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def term_of(word: str) -> str:
     """The index term of a word: folded, trimmed and stemmed (index.index_term without stop words)."""
     return german.stem(german.trim(german.fold(word)))

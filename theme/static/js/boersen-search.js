@@ -44,9 +44,16 @@ var BoersenSearch = (function () {
   }
 
   /* The index term of a word: folded, trimmed and stemmed like the index (index_term in Python). */
+  var terms = new Map();  // word -> term: synonyms and word lists ask for the same words again
+
   function termOf(word) {
-    var token = lunr.de.trimmer(new lunr.Token(BoersenGerman.fold(word)));
-    return lunr.de.stemmer(token).toString();
+    var term = terms.get(word);
+    if (term === undefined) {
+      term = lunr.de.stemmer(lunr.de.trimmer(new lunr.Token(BoersenGerman.fold(word)))).toString();
+      if (terms.size > 20000) terms.clear();
+      terms.set(word, term);
+    }
+    return term;
   }
 
   function umlautVariant(folded) {
