@@ -85,9 +85,11 @@ vendor: node_modules/.package-lock.json
 	cp node_modules/lunr-languages/min/lunr.stemmer.support.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').stemmer.support.min.js
 	cp node_modules/lunr-languages/min/lunr.de.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').de.min.js
 
-# Build time against Hugo (Debian package hugo), search against Pagefind in Chromium, and the
-# worst Markdown render time against Python-Markdown and markdown-it-py.
+# Build time against Hugo (Debian package hugo), search against Pagefind in Chromium, the worst
+# Markdown render time against Python-Markdown and markdown-it-py, and the bridge's throughput
+# and delivery under forge failures and SIGKILL.
 bench: $(VENV)/.installed node_modules/.package-lock.json
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/markdown_bench.py
+	$(BIN)/python bench/bridge_bench.py

@@ -115,6 +115,7 @@ class Faults:
     failures: list[tuple[int, dict]] = field(default_factory=list)  # (status, headers) answered in turn
     hang: threading.Event | None = None  # set it to let held requests go on
     hanging: int = 0  # requests currently held
+    delay: float = 0.0  # seconds every answer takes (a slow forge)
 
 
 class FakeForge:
@@ -144,6 +145,8 @@ class FakeForge:
             self.faults.hanging += 1
             await asyncio.to_thread(self.faults.hang.wait)
             self.faults.hanging -= 1
+        if self.faults.delay:
+            await asyncio.sleep(self.faults.delay)
         if not self.authorised(request):
             return JSONResponse({"message": "Bad credentials"}, status_code=401)
         query = {key: values[-1] for key, values in parse_qs(request.url.query).items()}
