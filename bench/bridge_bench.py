@@ -165,7 +165,7 @@ def fresh_world(name: str) -> tuple[Path, BareRepository, FakeGitHub]:
 
 
 def run_throughput(count: int, concurrency: int) -> tuple[float, float]:
-    folder, repository, fake = fresh_world("durchsatz")
+    folder, _, fake = fresh_world("durchsatz")
     with Served(fake.app) as served:
         bridge = BridgeProcess(served.url, folder / "repo" / "data", folder / "bridge.sqlite3")
         bridge.start()
