@@ -46,7 +46,6 @@ class Deliverer:
                 await self.deliver_due()
                 if self.clock() - self.last_state_check >= STATE_CHECK_SECONDS:
                     await self.check_states()
-                    self.store.forget_old_contacts(self.clock())
             except Exception:  # never let the worker die; the submission stays stored
                 log.exception("Zustellung unterbrochen")
             self.wake.clear()
@@ -115,7 +114,9 @@ class Deliverer:
         return 0
 
     async def check_states(self) -> None:
+        """Merged or closed pull requests finish their case; contacts older than 90 days are deleted."""
         self.last_state_check = self.clock()
+        self.store.forget_old_contacts(self.clock())
         for submission in self.store.delivered():
             try:
                 state = await self.forge.pull_request_state(submission.pull_number)

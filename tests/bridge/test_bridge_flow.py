@@ -59,3 +59,22 @@ async def test_merged_pull_requests_finish_the_case_and_delete_the_contact(world
     assert (submission.state, submission.contact) == ("übernommen", None)
     assert "Stand: <strong>übernommen</strong>" in (await world.get(f"/vorgang/{number}")).text
     assert world.repository.read("main", "data/ferien/kanutag-auf-der-itz.yaml") == NEW_OFFER_FILE
+
+
+async def test_contacts_are_deleted_after_90_days_at_the_latest(github):
+    number = reference_number((await github.submit("/ferien/neu", NEW_OFFER)).text)
+    await github.bridge.deliverer.deliver_due()
+    github.clock.advance(89 * 86400)
+    await github.bridge.deliverer.check_states()
+    assert github.store.by_number(number).contact == {"name": "Petra Paddel", "email": "petra@example.org"}
+    github.clock.advance(2 * 86400)
+    await github.bridge.deliverer.check_states()
+    assert github.store.by_number(number).contact is None
+    assert github.store.by_number(number).state == "weitergeleitet"
+
+
+async def test_no_cookies_and_a_health_answer(github):
+    responses = [await github.get(path) for path in ("/", "/ferien/neu", "/health")]
+    responses.append(await github.submit("/ferien/neu", NEW_OFFER))
+    assert all("set-cookie" not in response.headers for response in responses)
+    assert (await github.get("/health")).json() == {"status": "ok", "offen": 1, "fehlgeschlagen": 0}
