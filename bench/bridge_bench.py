@@ -39,10 +39,10 @@ WORK = ROOT / "bench" / "work" / "bridge"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "bridge"))
 
-from fake_forges import BareRepository, FakeGitHub, Served  # noqa: E402
-
 from bridge.forges import Delivery  # noqa: E402
 from bridge.forges.github import GitHub  # noqa: E402
+
+from fake_forges import BareRepository, FakeGitHub, Served  # noqa: E402
 
 TARGET_PER_SECOND = 50.0
 TOKEN = "bench-token"

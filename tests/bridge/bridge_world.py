@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from fake_forges import BareRepository, FakeGitHub, FakeGitLab, Served
 
 from bridge.config import Settings
 from bridge.forges.github import GitHub
 from bridge.forges.gitlab import GitLab
 
+from fake_forges import BareRepository, FakeGitHub, FakeGitLab, Served
 from scratch import DataFolder
 
 SECRET = "ein-sehr-langes-geheimnis-fuer-tests-0123456789"

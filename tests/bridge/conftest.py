@@ -10,11 +10,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bridge_world import CLIENT, Clock, World, forge_client, settings
-from fake_forges import BareRepository, FakeGitHub, FakeGitLab, Served
-
 from bridge.app import create_app
 
+from bridge_world import CLIENT, Clock, World, forge_client, settings
+from fake_forges import BareRepository, FakeGitHub, FakeGitLab, Served
 from scratch import FERIEN_OFFER, TODAY, DataFolder
 
 

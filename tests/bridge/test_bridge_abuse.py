@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from bridge_world import NEW_OFFER, form_token
 
 pytestmark = pytest.mark.anyio

@@ -7,14 +7,14 @@ import threading
 
 import httpx
 import pytest
-from bridge_world import NEW_OFFER, reference_number
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from fake_forges import BareRepository, FakeGitHub, Served
 
 from bridge.forges import Delivery
 from bridge.forges.github import GitHub
 
+from bridge_world import NEW_OFFER, reference_number
+from fake_forges import BareRepository, FakeGitHub, Served
 from scratch import FERIEN_OFFER, DataFolder
 
 pytestmark = pytest.mark.anyio

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from bridge_world import NEW_OFFER, NEW_OFFER_FILE, reference_number
 
 pytestmark = pytest.mark.anyio

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from bridge_world import NEW_OFFER, reference_number
 
 pytestmark = pytest.mark.anyio

@@ -10,13 +10,12 @@ from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bridge"))
 
-from bridge_world import PASSWORD, Clock, settings
-from fake_forges import BareRepository, FakeGitHub, Served
-from test_accessibility import violations
-
 from bridge.app import create_app
 
+from bridge_world import PASSWORD, Clock, settings
+from fake_forges import BareRepository, FakeGitHub, Served
 from scratch import FERIEN_OFFER, TODAY, DataFolder
+from test_accessibility import violations
 
 
 @pytest.fixture(scope="module")
