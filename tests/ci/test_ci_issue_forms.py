@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from boersen.catalog import load_catalog
-from boersen.ci import issue_forms, rows
+from boersen.ci import issue_forms, issue_offer, rows
 from boersen.ci.__main__ import main
 from boersen.forms import form_fields
 from boersen.schema import offer_schema
@@ -355,3 +355,37 @@ def test_dates_that_do_not_exist_are_refused():
         rows.iso_date("29.02.2027")
     assert str(refused.value) == "„29.02.2027“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ schreiben, z. B. „02.08.2027“."
     assert rows.iso_date("29.2.2028") == "2028-02-29"
+
+
+def test_the_guide_names_what_the_forms_and_answers_really_say(data):
+    """Every name the guide's section quotes is the one the form or the converter's answer shows."""
+    guide = (ROOT / "content" / "pages" / "angebot-eintragen.md").read_text(encoding="utf-8")
+    section = guide[guide.index("{#issue-formular}") : guide.index("## Auf GitHub {#github}")]
+    catalog, _ = load_catalog(ROOT / "data", resolve_today("2027-06-01"))
+    ferien = next(boerse for boerse in catalog.boersen if boerse.slug == "ferienboerse")
+    form = yaml.safe_load(issue_forms.issue_form(ferien, SITE))
+    assert f"**{form['name']}**" in section  # Angebot für: Ferienbörse
+    labels = {element.label for element in issue_forms.layout(ferien)}
+    for label in ("Anbieter", "Termine", "Veröffentlichung"):
+        assert f"**{label}" in section and label in labels
+    assert f"**{issue_forms.NEW_ORGANISATION}**" in section
+    assert "Felder mit einem Sternchen (*) sind Pflicht" in section
+    assert "„Danke! Ihr Angebot ist eingereicht“" in section and "## Danke! Ihr Angebot ist eingereicht" in issue_offer.success_comment(
+        issue_offer.Offer(), 1
+    )
+    assert "„Bitte ändern Sie noch etwas“" in section and "## Bitte ändern Sie noch etwas" in issue_offer.problems_comment(
+        issue_offer.Offer()
+    )
+    assert "auf **···** und dann auf **Edit**" in section and "auf **···** und dann auf **Edit**" in issue_offer.HOW_TO_EDIT
+    assert "**Update comment**" in section and "**Update comment**" in issue_offer.HOW_TO_EDIT
+    # the examples of the guide are read as the guide says
+    termine = next(node for node in form_fields(ferien.schema) if node.name == "termine")
+    parsed, errors = rows.parse(termine, "02.08.2027, 9:00 bis 12:00\n03.08.2027 bis 06.08.2027, 9:00 bis 12:00")
+    assert errors == [] and [row.values["datum"] for row in parsed] == ["2027-08-02", "2027-08-03"]
+    assert "`02.08.2027, 9:00 bis 12:00`" in section and "`03.08.2027 bis 06.08.2027, 9:00 bis 12:00`" in section
+    sport = next(boerse for boerse in catalog.boersen if boerse.slug == "sportwegweiser")
+    weekly = next(node for node in form_fields(sport.schema) if node.name == "trainingszeiten")
+    assert rows.parse(weekly, "Dienstag, 16:30 bis 18:00")[0][0].values == {"wochentag": "dienstag", "beginn": "16:30", "ende": "18:00"}
+    assert "`Dienstag, 16:30 bis 18:00`" in section
+    assert "ein Label `angebot`" in section and issue_forms.LABEL == "angebot"
+    assert "`.github/workflows/issue-form.yml`" in section and (ROOT / ".github" / "workflows" / "issue-form.yml").is_file()
