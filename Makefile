@@ -79,11 +79,14 @@ test: $(VENV)/.installed node_modules/.package-lock.json
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-# Refresh theme/static/vendor/ after changing the versions in package.json.
+# Refresh theme/static/vendor/ and bridge/static/vendor/ after changing the versions in package.json.
 vendor: node_modules/.package-lock.json
 	cp node_modules/lunr/lunr.min.js theme/static/vendor/lunr-$$(node -p 'require("lunr/package.json").version').min.js
 	cp node_modules/lunr-languages/min/lunr.stemmer.support.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').stemmer.support.min.js
 	cp node_modules/lunr-languages/min/lunr.de.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').de.min.js
+	cp node_modules/altcha/dist/external/altcha.umd.min.cjs bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').min.js
+	cp node_modules/altcha/dist/external/altcha.css bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').css
+	cp node_modules/altcha/dist/workers/sha.js bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').sha-worker.js
 
 # Build time against Hugo (Debian package hugo), search against Pagefind in Chromium, the worst
 # Markdown render time against Python-Markdown and markdown-it-py, and the bridge's throughput

@@ -42,6 +42,7 @@ from .delivery import Deliverer
 from .forges import blob_sha
 from .forges.github import GitHub
 from .forges.gitlab import GitLab
+from .proof_of_work import PROOF_FIELD, PROOF_MISSING, WIDGET_STYLE_HASH, ProofOfWork
 from .security import HONEYPOT, TOKEN_FIELD, BodyLimit, RateLimiter, Tokens, password_ok, same_origin
 from .store import CLOSED, DELIVERED, FAILED, MERGED, RECEIVED, Store
 from .submissions import CONTACT_PREFIX, NEW_ORGANISATION, ORGANISATION_PREFIX, Prepared, prepare
@@ -65,6 +66,7 @@ class Bridge:
     templates: Environment
     clock: object
     today: datetime.date
+    proof: ProofOfWork
 
     def boerse(self, slug: str) -> Boerse | None:
         return next((boerse for boerse in self.catalog.boersen if boerse.slug == slug), None)
@@ -105,6 +107,7 @@ def create_app(
         templates=templates,
         clock=clock,
         today=today,
+        proof=ProofOfWork(settings.secret, clock=clock),
     )
 
     @contextlib.asynccontextmanager
@@ -127,6 +130,7 @@ def create_app(
         Route("/status/", status, methods=["GET"]),
         Route("/status/{id:int}/erneut", retry, methods=["POST"]),
         Route("/vorgang/{number}", reference),
+        Route("/altcha/challenge", altcha_challenge),
         Route("/{boerse}/neu", new_offer, methods=["GET", "POST"]),
         Route("/{boerse}/{offer}/aendern", change_offer, methods=["GET", "POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -145,8 +149,11 @@ def _bridge(request: Request) -> Bridge:
 def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
     bridge = _bridge(request)
     html = bridge.templates.get_template(template).render(request=request, catalog=bridge.catalog, **context)
+    policy = "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    if bridge.settings.altcha:
+        policy += f"; style-src 'self' {WIDGET_STYLE_HASH}"
     headers = {
-        "Content-Security-Policy": "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        "Content-Security-Policy": policy,
         "Referrer-Policy": "same-origin",  # "no-referrer" would make browsers send "Origin: null" with the form
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-store",
@@ -156,6 +163,13 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
 
 def not_found(request: Request, message: str) -> HTMLResponse:
     return render(request, "message.html", 404, title="Nicht gefunden", message=message)
+
+
+async def altcha_challenge(request: Request) -> Response:
+    bridge = _bridge(request)
+    if not bridge.settings.altcha:
+        return not_found(request, "Diese Seite gibt es nicht.")
+    return JSONResponse(bridge.proof.challenge(), headers={"Cache-Control": "no-store"})
 
 
 async def index(request: Request) -> Response:
@@ -219,6 +233,14 @@ async def _form(request: Request, bridge: Bridge, boerse: Boerse, offer: Offer |
     if not check.valid or check.too_fast or values.one(HONEYPOT):
         log.info("Einsendung als automatisch erkannt (%s)", "Feld" if values.one(HONEYPOT) else "Zeichen")
         return _done(request, bridge, boerse, decoy=True)  # the same answer a person gets
+    if bridge.settings.altcha:
+        answer = bridge.proof.check(values.one(PROOF_FIELD))
+        if answer is False:  # forged or replayed
+            return _done(request, bridge, boerse, decoy=True)
+        if answer is None:
+            prepared = Prepared()
+            prepared.error("", PROOF_MISSING)
+            return _show_form(request, bridge, boerse, offer, values=values, basis=basis, token=token, prepared=prepared, status_code=422)
     if check.expired:
         prepared = Prepared()
         prepared.error("", "Das Formular war zu lange geöffnet. Bitte prüfen Sie Ihre Angaben und schicken Sie es noch einmal ab.")

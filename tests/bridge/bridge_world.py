@@ -8,12 +8,13 @@ from pathlib import Path
 
 import httpx
 
+from bridge.app import create_app
 from bridge.config import Settings
 from bridge.forges.github import GitHub
 from bridge.forges.gitlab import GitLab
 
 from fake_forges import BareRepository, FakeGitHub, FakeGitLab, Served
-from scratch import DataFolder
+from scratch import FERIEN_OFFER, TODAY, DataFolder
 
 SECRET = "ein-sehr-langes-geheimnis-fuer-tests-0123456789"
 PASSWORD = "redaktion-passwort"
@@ -155,3 +156,26 @@ def forge_client(kind: str, url: str):
     if kind == "github":
         return GitHub(url, "stadt/boersen", token="geheim-token")
     return GitLab(f"{url}/api/v4", "stadt/boersen", token="geheim-token")
+
+
+async def open_world(tmp_path: Path, kind: str, **changes):
+    """A world with scratch data, a fake forge of ``kind`` on loopback and the app in-process."""
+    data = DataFolder(tmp_path)
+    data.offer(FERIEN_OFFER, "kurs.yaml")
+    repository = BareRepository(tmp_path / "remote.git", seed=data.root)
+    fake = FakeGitHub(repository) if kind == "github" else FakeGitLab(repository)
+    clock = Clock()
+    with Served(fake.app) as served:
+        forge = forge_client(kind, served.url)
+        app = create_app(
+            settings(data.root, tmp_path / "bridge.sqlite3", forge=kind, api_url=served.url, **changes),
+            forge=forge,
+            clock=clock,
+            today=TODAY,
+            deliver_in_background=False,
+        )
+        transport = httpx.ASGITransport(app=app, client=CLIENT)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bridge.test") as client:
+            yield World(data, repository, fake, served, clock, app, client)
+        await forge.close()
+        app.state.bridge.store.close()

@@ -115,3 +115,36 @@ def test_the_bridge_loads_nothing_from_elsewhere(page: Page, bridge):
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{served.url}/ferien/neu")
     assert requested and all(url.startswith(served.url) for url in requested)
+
+
+@pytest.fixture(scope="module")
+def bridge_with_altcha(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bridge-altcha")
+    data = DataFolder(root)
+    data.offer(FERIEN_OFFER, "kurs.yaml")
+    fake = FakeGitHub(BareRepository(root / "remote.git", seed=data.root))
+    with Served(fake.app) as forge:
+        settings_ = settings(data.root, root / "bridge.sqlite3", api_url=forge.url, min_fill_seconds=0.0, altcha=True)
+        app = create_app(settings_, clock=Clock(), today=TODAY)
+        with Served(app) as served:
+            yield served, app.state.bridge
+
+
+def test_the_proof_of_work_is_solved_in_the_browser_under_the_strict_policy(browser, bridge_with_altcha):
+    served, state = bridge_with_altcha
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    violations_seen, foreign = [], []
+    page.on("console", lambda message: violations_seen.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on("request", lambda request: foreign.append(request.url) if not request.url.startswith(served.url) else None)
+    page.goto(f"{served.url}/ferien/neu")
+    fill_offer(page)
+    page.get_by_label("Ich bin kein Roboter").focus()
+    page.keyboard.press("Space")  # by keyboard, as a person without a mouse would
+    expect(page.get_by_text("Bestätigt")).to_be_visible(timeout=30000)
+    page.get_by_role("button", name="Angebot absenden").click()
+    expect(page.get_by_role("heading", name="Vielen Dank!")).to_be_visible()
+    assert state.store.by_number(page.locator(".reference").inner_text()) is not None
+    assert violations_seen == []
+    assert foreign == []
+    context.close()
