@@ -89,3 +89,20 @@ def test_message_fields_name_form_controls():
     assert form_name("termine[2].datum") == "termine.1.datum"
     assert form_name("titel") == "titel"
     assert form_name("zusatzfelder[1].werte[3]") == "zusatzfelder.0.werte.2"
+
+
+def test_a_boerses_own_extra_fields_are_in_its_form():
+    extra = [
+        {"name": "einsatzort", "typ": "auswahl", "titel": "Einsatzort", "werte": ["Innenstadt", "Auenhof"], "pflicht": True},
+        {"name": "stunden", "typ": "ganzzahl", "titel": "Stunden pro Woche"},
+    ]
+    schema = offer_schema("allgemein", categories={"soziales": "Soziales"}, extra_fields=extra)
+    nodes = form_fields(schema)
+    einsatzort = by_name(nodes, "einsatzort")
+    assert (einsatzort.kind, einsatzort.required, einsatzort.choices) == (
+        "choice",
+        True,
+        [("Innenstadt", "Innenstadt"), ("Auenhof", "Auenhof")],
+    )
+    assert by_name(nodes, "stunden").kind == "integer"
+    assert form_data(schema, FormValues([("einsatzort", "Auenhof"), ("stunden", "3")])) == {"einsatzort": "Auenhof", "stunden": 3}
