@@ -9,7 +9,7 @@ OUTPUT := output
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: help html publish serve devserver clean validate test lint format bench schema vendor bridge
+.PHONY: help html publish serve devserver clean validate test lint format bench schema vendor bridge issue-forms
 
 help:
 	@echo "make serve      Demo-Seite bauen und auf http://localhost:$(PORT) zeigen"
@@ -64,6 +64,10 @@ lint: $(VENV)/.installed
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Regenerate the GitHub issue forms in .github/ISSUE_TEMPLATE/ after changing a Börse or the schema.
+issue-forms: $(VENV)/.installed
+	$(BIN)/python -m boersen.ci issue-forms data
 
 # Regenerate the committed JSON Schemas in schema/ after changing plugins/boersen/schema.py.
 schema: $(VENV)/.installed
