@@ -282,6 +282,7 @@ def tokenize(text: str) -> list[str]:
     return [word.lower() for word in _SEPARATORS.split(unicodedata.normalize("NFC", text)) if word]
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower-case and fold every diacritic, as BoersenGerman.fold does: "Café" -> "cafe",
     "Fußball" -> "fussball", "Łódź" -> "lodz".
@@ -291,6 +292,9 @@ def fold(text: str) -> str:
     NFD takes combining diacritical marks off their letters (the blocks of marks Latin
     letters carry, not the marks of other scripts, whose categories change between Unicode
     versions); letters with a built-in stroke or ligature (ø, ł, æ) are mapped by hand.
+    Cached: indexing folds the same words thousands of times.
     """
+    if text.isascii():
+        return text.lower()
     lowered = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
     return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", lowered)))

@@ -35,17 +35,16 @@ MAX_PARTS_PER_WORD = 12
 @functools.cache
 def nouns() -> frozenset[str]:
     """Every form of every noun of the German Wiktionary (german-nouns), folded, letters only."""
-    words: set[str] = set()
+    raw: set[str] = set()
     source = importlib.resources.files("german_nouns") / "nouns.csv"
     with source.open(encoding="utf-8", newline="") as file:
         rows = csv.reader(file)
         header = next(rows)
-        forms = [i for i, name in enumerate(header) if name == "lemma" or "singular" in name or "plural" in name]
+        first_form = min(i for i, name in enumerate(header) if "singular" in name or "plural" in name)
         for row in rows:
-            for i in forms:
-                value = row[i] if i < len(row) else ""
-                if value and value.isalpha():
-                    words.add(german.fold(value))
+            raw.add(row[0])  # the lemma
+            raw.update(row[first_form:])  # its forms: nominative, genitive … singular and plural
+    words = {german.fold(word) for word in raw if word.isalpha()}
     return frozenset(word for word in words if len(word) >= MIN_PART or word in SHORT_PARTS)
 
 
