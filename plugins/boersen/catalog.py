@@ -559,4 +559,6 @@ def _typed_details(boerse: Boerse, data: dict, shift: DateShift) -> dict:
             )
             for item in details["freie_plaetze"]
         ]
+    if "belegt_gemeldet_am" in details:
+        details["belegt_gemeldet_am"] = _shifted(details["belegt_gemeldet_am"], shift.records)
     return details

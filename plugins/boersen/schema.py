@@ -423,6 +423,7 @@ def kita_properties() -> dict[str, Schema]:
                 "frei": "freier Träger",
                 "elterninitiative": "Elterninitiative",
                 "betrieb": "Betriebskita",
+                "privat": "privater Träger",
             },
             "kirchlich",
         ),
@@ -435,6 +436,7 @@ def kita_properties() -> dict[str, Schema]:
             unique=True,
         ),
         "aufnahmealter_monate": integer("Aufnahme ab (Monate)", "Ab welchem Alter in Monaten Kinder aufgenommen werden.", 12, maximum=144),
+        "alter": age_range("Alter der betreuten Kinder in Jahren, von der Aufnahme bis zum Wechsel.", {"von": 1, "bis": 6}),
         "plaetze": group(
             "Plätze",
             "Wie viele Plätze es insgesamt gibt.",
@@ -445,7 +447,13 @@ def kita_properties() -> dict[str, Schema]:
             },
             required=("gesamt",),
         ),
-        "oeffnungszeiten": weekly_times("Öffnungszeiten", "Öffnungszeiten je Wochentag."),
+        "oeffnungszeiten": weekly_times(
+            "Öffnungszeiten",
+            "Öffnungszeiten je Wochentag. Nicht bekannt? Dann lassen Sie das Feld weg; die Seite sagt dann „keine Angabe“.",
+        ),
+        "oeffnungszeiten_hinweis": text(
+            "Hinweis zu den Öffnungszeiten", "Sonstiges zu den Zeiten, z. B. Schließtage.", "In den Sommerferien drei Wochen geschlossen."
+        ),
         "buchungszeiten": list_of(
             integer("Stunden pro Woche", "Buchbare Stunden pro Woche.", 35, maximum=60),
             "Buchungszeiten",
@@ -482,6 +490,12 @@ def kita_properties() -> dict[str, Schema]:
             "Freie Plätze, die Sie melden möchten. Bitte aktuell halten.",
             [{"ab": "2027-09-01", "anzahl": 2, "betreuungsart": "krippe", "gemeldet_am": "2026-11-15"}],
         ),
+        "belegt_gemeldet_am": date(
+            "Alle Plätze belegt, gemeldet am",
+            "Wenn zurzeit kein Platz frei ist: der Tag dieser Meldung (JJJJ-MM-TT). Ohne diese Angabe und ohne "
+            "freie Plätze steht auf der Seite, dass keine Meldung vorliegt – nicht, dass alles belegt ist.",
+            "2026-11-15",
+        ),
     }
 
 
@@ -501,14 +515,14 @@ TYPES: dict[str, dict[str, Any]] = {
     "familie": {
         "label": "Familienangebote",
         "properties": familie_properties,
-        "required": ("zielgruppe",),
-        "recommended": ("sprechzeiten", "kosten", "termin_noetig"),
+        "required": (),
+        "recommended": ("zielgruppe", "sprechzeiten", "kosten", "termin_noetig"),
     },
     "kita": {
         "label": "Kindertagesstätten",
         "properties": kita_properties,
-        "required": ("traegerart", "betreuungsarten", "oeffnungszeiten"),
-        "recommended": ("plaetze", "aufnahmealter_monate", "konzept"),
+        "required": ("traegerart", "betreuungsarten"),
+        "recommended": ("oeffnungszeiten", "plaetze", "aufnahmealter_monate", "konzept"),
     },
     "allgemein": {
         "label": "Allgemeine Börse",

@@ -62,7 +62,7 @@ def _describe(offer: Offer) -> dict:
             "@type": "ChildCare",
             **base,
             "parentOrganization": organisation,
-            "openingHoursSpecification": [_hours(slot) for slot in details["oeffnungszeiten"]],
+            **({"openingHoursSpecification": [_hours(s) for s in details["oeffnungszeiten"]]} if details.get("oeffnungszeiten") else {}),
             **({"address": place["address"]} if place and "address" in place else {}),
         }
     return {
