@@ -51,6 +51,7 @@ class Catalog:
     boersen: list[Boerse] = field(default_factory=list)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     synonyms: list[list[str]] = field(default_factory=list)  # groups of words search treats alike
+    broken_organisations: dict[str, str] = field(default_factory=dict)  # slug -> path of a file with errors
 
     def current_offers(self, boerse: Boerse) -> list[Offer]:
         return [offer for offer in boerse.offers if offer.is_current(self.today)]
@@ -75,7 +76,8 @@ def load_catalog(data_dir: Path, today: datetime.date, pages: dict[str, str] | N
     data_today = shift.data_days(today)
     folders = [entry for entry in top if entry.is_dir()]
     organisations = [folder for folder in folders if folder.name == ORGANISATIONS_FOLDER]
-    catalog.organisations = _load_organisations(organisations[0], data_dir, problems) if organisations else {}
+    if organisations:
+        catalog.organisations = _load_organisations(organisations[0], data_dir, problems, catalog.broken_organisations)
     _report_stray_files([entry for entry in top if entry.is_file()], data_dir, problems)
     for folder in folders:
         if folder.name == ORGANISATIONS_FOLDER:
@@ -264,7 +266,7 @@ def _report_duplicate_slugs(files: list[Path], data_dir: Path, problems: Problem
         by_slug.setdefault(file.stem, file)
 
 
-def _load_organisations(folder: Path, data_dir: Path, problems: Problems) -> dict[str, Organisation]:
+def _load_organisations(folder: Path, data_dir: Path, problems: Problems, broken: dict[str, str]) -> dict[str, Organisation]:
     organisations: dict[str, Organisation] = {}
     schema = schemas.organisation_schema()
     files = _data_files(_listing(folder, data_dir, problems), data_dir, problems)
@@ -276,6 +278,7 @@ def _load_organisations(folder: Path, data_dir: Path, problems: Problems) -> dic
         before = len(problems.errors)
         document = _read_checked(file, data_dir, schema, problems)
         if document is None or len(problems.errors) > before:
+            broken[file.stem] = _display(file, data_dir)
             continue
         warn_recommended(document, schema, problems)
         data = document.data
@@ -431,7 +434,7 @@ def _checked_offers(entries: list[Path], data_dir: Path, schema: dict, catalog: 
             continue
         organisation = catalog.organisations.get(document.data.get("anbieter"))
         if isinstance(document.data.get("anbieter"), str) and organisation is None:
-            _report_unknown_organisation(document, data_dir, list(catalog.organisations), problems)
+            _report_unknown_organisation(document, data_dir, catalog, problems)
         if found.errors or organisation is None:
             continue
         yield file, document, organisation
@@ -461,9 +464,8 @@ def check_offer_text(catalog: Catalog, boerse: Boerse, file_name: str, text: str
     if document is None or problems.errors:
         return problems
     check_offer(document, boerse.schema, catalog.shift.data_days(catalog.today), problems)
-    known = [*catalog.organisations, *new_organisations]
-    if document.data["anbieter"] not in known:
-        _report_unknown_organisation(document, Path(DATA_FOLDER), known, problems)
+    if document.data["anbieter"] not in (*catalog.organisations, *new_organisations):
+        _report_unknown_organisation(document, Path(DATA_FOLDER), catalog, problems, new_organisations)
     return problems
 
 
@@ -486,10 +488,17 @@ def _check_offer_files(files: list[Path], data_dir: Path, schema: dict, data_tod
         return pool.map(_check_offer_file, files, chunksize=64)
 
 
-def _report_unknown_organisation(document: Document, data_dir: Path, known: list[str], problems: Problems) -> None:
+def _report_unknown_organisation(
+    document: Document, data_dir: Path, catalog: Catalog, problems: Problems, new_organisations: tuple[str, ...] = ()
+) -> None:
     slug = document.data["anbieter"]
     line, column = document.position(("anbieter",))
-    hint = suggest(slug, known)
+    if slug in catalog.broken_organisations:  # the file is there, but has errors of its own
+        path = catalog.broken_organisations[slug]
+        message = f"Die Datei des Anbieters „{slug}“ ({path}) hat Fehler (siehe dort). Sobald sie behoben sind, gilt auch dieses Angebot."
+        problems.error(document.path, line, column, "anbieter", message)
+        return
+    hint = suggest(slug, [*catalog.organisations, *new_organisations])
     message = f"Den Anbieter „{slug}“ gibt es nicht. Anbieter werden als Datei in {data_dir.name}/{ORGANISATIONS_FOLDER}/ angelegt."
     problems.error(document.path, line, column, "anbieter", message + (f" Meinten Sie „{hint}“?" if hint else ""))
 

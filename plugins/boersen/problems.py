@@ -22,14 +22,14 @@ class Severity(Enum):
 
 FILE_LEVEL = "(Datei)"  # the "field" of problems that concern the whole file
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # control and format characters, line and paragraph separators
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp", "Zs"}  # control and format characters, separators, spaces other than " "
 
 
 def visible(text: str) -> str:
     """``text`` with every control or invisible formatting character written as an escape."""
     if text.isprintable():  # the usual case, checked in C
         return text
-    return "".join(_escape(char) if unicodedata.category(char) in _INVISIBLE else char for char in text)
+    return "".join(_escape(char) if char != " " and unicodedata.category(char) in _INVISIBLE else char for char in text)
 
 
 def _escape(char: str) -> str:

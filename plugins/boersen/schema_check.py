@@ -126,7 +126,7 @@ def _explain(error: jsonschema.ValidationError, document: Document):
         allowed = list(schema.get("properties", {}))
         for key in instance:
             if key not in schema.get("properties", {}):
-                yield path + (key,), _unknown_field(key, allowed), True
+                yield path + (key,), _sub_field_outside(key, path, schema, document) or _unknown_field(key, allowed), True
         return
     if keyword == "required":
         for name in error.validator_value:
@@ -141,7 +141,25 @@ def _explain(error: jsonschema.ValidationError, document: Document):
     if "propertyNames" in error.relative_schema_path:  # a key of a free-form mapping, e.g. a category
         yield path + (instance,), _bad_slug(instance), True
         return
-    yield path, _explain_value(error, schema, instance, keyword), False
+    yield path, _explain_value(error, schema, instance, keyword, path), False
+
+
+def _sub_field_outside(key: str, path: FieldPath, schema: Schema, document: Document) -> str | None:
+    """``bezeichnung:`` written below ``ort:`` at the same depth: it belongs under ``ort:``, indented."""
+    for parent, spec in schema.get("properties", {}).items():
+        if spec.get("type") != "object" or key not in spec.get("properties", {}):
+            continue
+        written = document.key_positions.get(path + (parent,))
+        if written and document.key_positions[path + (key,)][0] > written[0]:
+            return (
+                f"„{key}“ gehört zu „{parent}:“ (Zeile {written[0]}) und muss darunter eingerückt werden: "
+                f"zwei Leerzeichen mehr vor „{key}:“ als vor „{parent}:“."
+            )
+        return (
+            f"„{key}“ gibt es nur als Unterfeld von „{parent}“. "
+            f"Bitte so schreiben: „{parent}:“ und in der Zeile darunter eingerückt „{key}: …“."
+        )
+    return None
 
 
 def _example(field: Schema) -> str:
@@ -151,12 +169,19 @@ def _example(field: Schema) -> str:
     return f" Beispiel: {_yaml_scalar(examples[0])}"
 
 
-def _explain_value(error: jsonschema.ValidationError, schema: Schema, instance: Any, keyword: str) -> str:
+def _explain_value(error: jsonschema.ValidationError, schema: Schema, instance: Any, keyword: str, path: FieldPath) -> str:
     label = schema.get("title")
     if keyword == "type":
-        return _wrong_type(schema, instance)
+        return _wrong_type(schema, instance, path)
     if keyword == "enum":
         allowed = [str(value) for value in schema["enum"]]
+        parts = [part for part in re.split(r"\s*(?:,|;|/|\bund\b|\boder\b)\s*", str(instance).strip()) if part]
+        if len(parts) > 1 and all(part.lower() in allowed for part in parts):
+            message = f"„{instance}“ sind {len(parts)} Werte, hier ist nur einer erlaubt."
+            key = path[-1] if path and isinstance(path[-1], str) else "wert"
+            if any(isinstance(part, int) for part in path):  # an entry of a list: one entry per value
+                return f"{message} Bitte für jeden Wert einen eigenen Listeneintrag schreiben, jeweils mit „- {key}: …“."
+            return f"{message} Bitte nur einen angeben."
         message = f"„{instance}“ ist {'als ' + label + ' ' if label else ''}nicht erlaubt. Erlaubt: {', '.join(allowed)}."
         return message + _did_you_mean(str(instance), allowed)
     if keyword == "pattern":
@@ -187,13 +212,24 @@ _TYPE_NAMES = {
     "array": "eine Liste (jeder Eintrag in einer neuen Zeile mit „- “ davor)",
     "object": "eingerückte Unterfelder",
 }
+_TYPE_PHRASES = {"object": "Erwartet werden eingerückte Unterfelder"}
 _YES = {"ja", "yes", "y", "on", "wahr", "j"}
 _NO = {"nein", "no", "n", "off", "falsch"}
 
 
-def _wrong_type(schema: Schema, instance: Any) -> str:
+_FREE = {"kostenlos", "frei", "gratis", "umsonst", "keine", "0 €", "0,00 €", "kostenfrei"}
+
+
+def _wrong_type(schema: Schema, instance: Any, path: FieldPath = ()) -> str:
     expected = schema["type"] if isinstance(schema["type"], str) else schema["type"][0]
     found = _describe(instance)
+    if expected == "object" and not isinstance(instance, dict | list):
+        example = schema.get("examples", [{}])[0]
+        shape = ", ".join(f"{key}: {_yaml_scalar(value)}" for key, value in example.items())
+        key = next((part for part in reversed(path) if isinstance(part, str)), "feld")
+        return f"„{schema.get('title', key)}“ besteht aus Unterfeldern, gefunden {found}. So sieht es aus: {key}: {{{shape}}}"
+    if expected in ("number", "integer") and isinstance(instance, str) and instance.strip().lower() in _FREE:
+        return f"Erwartet wird {_TYPE_NAMES[expected]}, gefunden {found}. Für ein kostenloses Angebot bitte 0 schreiben."
     if expected == "boolean":
         word = str(instance).strip().lower()
         if word in _YES or word in _NO or word in ("true", "false"):
@@ -211,7 +247,7 @@ def _wrong_type(schema: Schema, instance: Any) -> str:
         return f"Erwartet wird eine ganze Zahl, gefunden {_number(instance)}."
     if expected == "array" and isinstance(instance, str | int | float):
         return f"Erwartet wird {_TYPE_NAMES[expected]}, gefunden {found}. Auch ein einzelner Eintrag steht in einer Liste: [{instance}]"
-    return f"Erwartet wird {_TYPE_NAMES[expected]}, gefunden {found}."
+    return f"{_TYPE_PHRASES.get(expected, f'Erwartet wird {_TYPE_NAMES[expected]}')}, gefunden {found}."
 
 
 def _describe(value: Any) -> str:

@@ -138,6 +138,12 @@ def read_text(text: str, display_path: str, problems: Problems, *, front_matter:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
+        missing = _missing_colon(text, mark.line if mark else 0, error) if mark else None
+        if missing:  # point at the line that lacks the colon, not where the parser noticed
+            number, key, rest = missing
+            message = f"Nach dem Feldnamen „{key}“ fehlt der Doppelpunkt. Richtig ist: „{key}: {rest}“."
+            problems.error(display_path, number + 1 + line_offset, 1, FILE_LEVEL, f"YAML-Syntaxfehler: {message}")
+            return None
         problems.error(display_path, line, column, FILE_LEVEL, _explain_syntax_error(error))
         return None
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
@@ -157,7 +163,7 @@ def read_text(text: str, display_path: str, problems: Problems, *, front_matter:
         )
         return None
     document = Document(display_path, {}, body=body, body_line=body_line)
-    builder = _Builder(document, line_offset)
+    builder = _Builder(document, line_offset, text.split("\n"))
     try:
         document.data = builder.build(node, ())
     except _NotSupported as error:
@@ -165,7 +171,35 @@ def read_text(text: str, display_path: str, problems: Problems, *, front_matter:
         return None
     for problem in builder.problems:  # duplicate keys: reported, the first value is kept
         problems.error(display_path, *problem)
+    for warning in builder.warnings:
+        problems.warning(display_path, *warning)
     return document
+
+
+def _last_key(path: FieldPath) -> str:
+    return next((part for part in reversed(path) if isinstance(part, str)), "feld")
+
+
+_WORD_AND_VALUE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*)\s+([^:#\s].*?)\s*$")
+
+
+def _missing_colon(text: str, error_line: int, error: yaml.MarkedYAMLError) -> tuple[int, str, str] | None:
+    """The line a colon is missing in (``titel Schachcamp``), when the parser stumbled over it.
+
+    The parser reads such a line as the start of a text that goes on into the next line and
+    only complains there; the culprit is the nearest line above with a word, a space and a
+    value, but no colon."""
+    problem = str(error.problem or "")
+    if "mapping values are not allowed" not in problem and "could not find expected ':'" not in problem:
+        return None
+    lines = text.split("\n")
+    for number in range(min(error_line, len(lines) - 1), max(-1, error_line - 3), -1):
+        line = lines[number]
+        if not line.strip() or line.lstrip().startswith("#") or ":" in line:
+            continue
+        match = _WORD_AND_VALUE.match(line)
+        return (number, match.group(2), match.group(3)) if match else None
+    return None
 
 
 SYMLINK_MESSAGE = (
@@ -288,11 +322,13 @@ def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
 class _Builder:
     """Turns YAML nodes into plain values, noting where each value and key stands."""
 
-    def __init__(self, document: Document, line_offset: int):
+    def __init__(self, document: Document, line_offset: int, lines: list[str]):
         self.document = document
         self.line_offset = line_offset
+        self.lines = lines
         self.seen: set[int] = set()
         self.problems: list[tuple[int, int, str, str]] = []
+        self.warnings: list[tuple[int, int, str, str]] = []
 
     def _mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
@@ -351,11 +387,42 @@ class _Builder:
             result[key] = self.build(value_node, path + (key,))
         return result
 
+    def _warn_about_lost_text(self, node: yaml.ScalarNode, path: FieldPath, text: str) -> None:
+        """Plain text silently loses what follows " #" (a comment) and its line breaks (folded)."""
+        line, column = self._mark(node)
+        end = node.end_mark
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        comment = rest.strip()
+        if comment.startswith("#") and comment[1:].strip():
+            self.warnings.append(
+                (
+                    line,
+                    column,
+                    field_name(path),
+                    f"Alles ab „ #“ gilt in YAML als Kommentar und fehlt im Wert, der jetzt nur „{text}“ lautet. "
+                    f'Gehört „{comment}“ dazu, bitte den ganzen Wert in Anführungszeichen setzen: "{text} {comment}"',
+                )
+            )
+        if end.line > node.start_mark.line:
+            self.warnings.append(
+                (
+                    line,
+                    column,
+                    field_name(path),
+                    "Der Text geht über mehrere Zeilen, ist aber nicht mit „|“ eingeleitet: die Zeilenumbrüche gehen verloren. "
+                    f"Für Zeilen und Absätze bitte so schreiben: „{_last_key(path)}: |“ und darunter eingerückt der Text.",
+                )
+            )
+
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         text = node.value
-        if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
+        if node.style in ('"', "'"):  # quoted: always text; spaces around it are never meant
+            return text.strip(" ")
+        if node.style:  # a block scalar (| or >): always text
             return text
         value = plain_value(text)
+        if isinstance(value, str):
+            self._warn_about_lost_text(node, path, text)
         if not isinstance(value, str):
             self.document.plain_text[path] = text
         return value

@@ -29,16 +29,16 @@ def dump(data: dict[str, Any], schema: Schema) -> str:
 
 
 def normalise(value: Any) -> Any:
-    """The value a written file reads back as: empty values dropped, texts of several lines
-    ending in one line break, Windows line breaks as plain ones."""
+    """The value a written file reads back as: empty values dropped, spaces around texts dropped,
+    texts of several lines ending in one line break, Windows line breaks as plain ones."""
     if isinstance(value, dict):
         items = {key: normalise(item) for key, item in value.items()}
         return {key: item for key, item in items.items() if item not in (None, "", [], {})}
     if isinstance(value, list):
         return [item for item in (normalise(item) for item in value) if item not in (None, "", [], {})]
-    if isinstance(value, str):
-        text = value.replace("\r\n", "\n").replace("\r", "\n")
-        return text.rstrip("\n") + "\n" if "\n" in text.rstrip("\n") else text.rstrip("\n")
+    if isinstance(value, str):  # spaces around a text are never meant (the reader drops them too)
+        text = value.replace("\r\n", "\n").replace("\r", "\n").strip(" ").rstrip("\n").rstrip(" ")
+        return text + "\n" if "\n" in text else text
     return value
 
 
