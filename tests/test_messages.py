@@ -41,8 +41,10 @@ def test_the_right_shape_instead_of_a_wrong_suggestion(data):
     text = replace(FERIEN_OFFER, "alter:\n  von: 5\n  bis: 8\n", "alter: ab 6 Jahre\n")
     data.offer(replace(text, "gebuehr: 25", "gebuehr: kostenlos"))
     assert data.messages() == [
-        "data/ferien/kurs.yaml:12:8: alter: „Alter“ besteht aus Unterfeldern, gefunden „ab 6 Jahre“. So sieht es aus: alter: {von: 6, bis: 10}",
-        "data/ferien/kurs.yaml:13:10: gebuehr: Erwartet wird eine Zahl, gefunden „kostenlos“. Für ein kostenloses Angebot bitte 0 schreiben.",
+        "data/ferien/kurs.yaml:12:8: alter: „Alter“ besteht aus Unterfeldern, gefunden „ab 6 Jahre“. "
+        "So sieht es aus: alter: {von: 6, bis: 10}",
+        "data/ferien/kurs.yaml:13:10: gebuehr: Erwartet wird eine Zahl, gefunden „kostenlos“. "
+        "Für ein kostenloses Angebot bitte 0 schreiben.",
     ]
 
 
