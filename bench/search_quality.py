@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -237,8 +238,8 @@ def run_set(name: str, data: Path, out: Path, *, districts: bool) -> list[dict]:
 
 def quality(work: Path) -> list[dict]:
     bochum_data = work / "bochum" / "data"
-    if not bochum_data.exists():
-        bochum.write_folder(bochum_data)
+    shutil.rmtree(bochum_data, ignore_errors=True)
+    bochum.write_folder(bochum_data)
     return [
         *run_set("Demo (Auenstadt)", ROOT / "data", work / "demo-out", districts=True),
         *run_set("Bochum (offene Daten)", bochum_data, work / "bochum-out", districts=False),
