@@ -40,7 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="Schreibt die JSON-Schemas der Datentypen in einen Ordner.")
     schema.add_argument("folder", nargs="?", default=SCHEMA_FOLDER, help="Zielordner (Standard: schema)")
 
+    importing = commands.add_parser("import", help="Macht aus einer CSV- oder JSON-Datei Angebots- und Anbieterdateien.")
+    importing.add_argument("mapping", type=Path, metavar="ZUORDNUNG", help="Zuordnung (YAML): welche Spalte welches Feld wird")
+    importing.add_argument("source", type=Path, metavar="QUELLE", help="CSV- oder JSON-Datei")
+    importing.add_argument("--data-dir", default="data", help="Datenordner (Standard: data)")
+    importing.add_argument("--kodierung", help="utf-8, windows-1252 oder iso-8859-1 (sonst erkannt)")
+    importing.add_argument("--trennzeichen", help="; oder , (sonst erkannt)")
+    importing.add_argument("--heute", help="Stichtag JJJJ-MM-TT für die Prüfung statt des heutigen Datums.")
+
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return _import(args)
     if args.command == "validate":
         if (args.format == "gitlab") != (args.report is not None):
             validate.error("--report DATEI gehört zu --format gitlab, und --format gitlab braucht --report DATEI.")
@@ -108,6 +118,20 @@ def _new(data_dir: Path, boerse: str, name: str) -> int:
     target.write_text(render_template(offer_schema, f"../../{SCHEMA_FOLDER}/{data['typ']}.schema.json"), encoding="utf-8")
     print(f"Vorlage geschrieben: {target}")
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importer import run_import
+
+    try:
+        day = resolve_today(args.heute)
+    except TodayError as error:
+        print(error, file=sys.stderr)
+        return 2
+    result = run_import(args.mapping, args.source, Path(args.data_dir), day, encoding=args.kodierung, separator=args.trennzeichen)
+    for line in result.lines:
+        print(line, file=sys.stderr if result.code == 2 else sys.stdout)
+    return result.code
 
 
 def _write_schemas(folder: Path) -> int:
