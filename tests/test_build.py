@@ -152,7 +152,7 @@ def test_help_page_documents_every_field(demo):
 
 
 def test_schemas_are_published(demo):
-    for name in ("ferien", "sport", "familie", "kita", "allgemein", "ferienboerse", "kita-boerse", "boerse", "anbieter"):
+    for name in ("ferien", "sport", "familie", "kita", "allgemein", "boersen/ferienboerse", "boersen/kita-boerse", "boerse", "anbieter"):
         assert (demo.output / "schema" / f"{name}.schema.json").is_file(), name
 
 

@@ -68,7 +68,7 @@ def test_new_writes_a_template_that_validates_once_filled_in(data, capsys):
     target = data.root / "ferien" / "schwimmkurs.yaml"
     assert lines == [f"Vorlage geschrieben: {target}"]
     template = target.read_text(encoding="utf-8")
-    assert template.startswith("# yaml-language-server: $schema=../../schema/ferien.schema.json\n")
+    assert template.startswith("# yaml-language-server: $schema=../../schema/boersen/ferien.schema.json\n")
     assert "# Titel: Kurzer, aussagekräftiger Name des Angebots.\ntitel: Schwimmkurs für Anfänger\n" in template
     assert "# gueltig_bis: 2027-12-31\n" in template
     assert "kategorien:\n  - sport-und-spiel\n" in template
@@ -102,3 +102,17 @@ def test_new_refuses_to_overwrite_and_unknown_boerse(data, capsys):
     assert code == 2
     config = data.root / "ferienboerse" / "_boerse.yaml"
     assert err == f"Die Börse „ferienboerse“ gibt es nicht (keine Datei {config}). Vorhanden: ferien.\n"
+
+
+def test_new_anbieter_writes_an_organisation_template(data, capsys):
+    code, lines, _ = run(capsys, "new", "anbieter", "kanuclub", "--data-dir", str(data.root))
+    target = data.root / "anbieter" / "kanuclub.yaml"
+    assert (code, lines) == (0, [f"Vorlage geschrieben: {target}"])
+    template = target.read_text(encoding="utf-8")
+    assert template.startswith("# yaml-language-server: $schema=../../schema/anbieter.schema.json\n# Neuer Anbieter\n")
+    catalog, problems = data.load()
+    assert problems.errors == []
+    assert "kanuclub" in catalog.organisations
+    code, _, err = run(capsys, "new", "anbieter", "kanuclub", "--data-dir", str(data.root))
+    assert code == 2
+    assert err == f"{target} gibt es schon; sie wird nicht überschrieben. Bitte einen anderen Namen angeben.\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import jsonschema
 import pytest
 
 from boersen import schema as schemas
+from boersen.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_SCHEMAS = {
@@ -48,11 +50,14 @@ def test_enum_values_have_labels():
 
 
 def test_committed_schema_files_are_current():
-    """schema/ is what editors point at; `make schema` regenerates it after a change."""
-    for name, schema in schemas.published_schemas().items():
+    """schema/ is what editors point at, one file per type and per Börse; `make schema` regenerates it."""
+    catalog, _ = load_catalog(ROOT / "data", datetime.date(2027, 3, 1))
+    published = schemas.published_schemas(catalog.boersen)
+    for name, schema in published.items():
         committed = ROOT / "schema" / name
         assert committed.read_text(encoding="utf-8") == schemas.dump_schema(schema), f"{name} is outdated: run make schema"
-    assert sorted(p.name for p in (ROOT / "schema").glob("*.json")) == sorted(schemas.published_schemas())
+    assert sorted(p.relative_to(ROOT / "schema").as_posix() for p in (ROOT / "schema").rglob("*.json")) == sorted(published)
+    assert {f"boersen/{boerse.slug}.schema.json" for boerse in catalog.boersen} <= set(published)
 
 
 def test_published_schema_validates_a_demo_offer_in_plain_jsonschema():

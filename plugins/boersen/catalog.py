@@ -338,7 +338,7 @@ def _load_boerse(
         categories=data["kategorien"],
         extra_fields=data.get("zusatzfelder", []),
         title=data["titel"],
-        schema_id=f"schema/{folder.name}.schema.json",
+        schema_id=f"{schemas.BOERSE_SCHEMA_FOLDER}/{folder.name}.schema.json",
     )
     default_facets = ["kategorien"]
     boerse = Boerse(

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import schema as schemas
-from .catalog import BOERSE_FILE, load_catalog
+from .catalog import BOERSE_FILE, ORGANISATIONS_FOLDER, load_catalog
 from .ci.formats import FORMATS, emit
 from .offer_template import render_template
 from .problems import Problems
@@ -32,13 +32,14 @@ def main(argv: list[str] | None = None) -> int:
         "--changed-files", type=Path, metavar="DATEI", help="Liste der geänderten Dateien, eine je Zeile (für --format github)."
     )
 
-    new = commands.add_parser("new", help="Legt eine kommentierte Vorlage für ein neues Angebot an.")
-    new.add_argument("boerse", help="Ordnername der Börse, z. B. ferienboerse")
+    new = commands.add_parser("new", help="Legt eine kommentierte Vorlage für ein neues Angebot oder einen Anbieter an.")
+    new.add_argument("boerse", help="Ordnername der Börse, z. B. ferienboerse, oder anbieter für einen neuen Anbieter")
     new.add_argument("name", nargs="?", default="neues-angebot", help="Dateiname ohne Endung (Standard: neues-angebot)")
     new.add_argument("--data-dir", default="data", help="Datenordner (Standard: data)")
 
-    schema = commands.add_parser("schema", help="Schreibt die JSON-Schemas der Datentypen in einen Ordner.")
+    schema = commands.add_parser("schema", help="Schreibt die JSON-Schemas der Datentypen und Börsen in einen Ordner.")
     schema.add_argument("folder", nargs="?", default=SCHEMA_FOLDER, help="Zielordner (Standard: schema)")
+    schema.add_argument("--data-dir", default="data", help="Datenordner mit den Börsen (Standard: data)")
 
     importing = commands.add_parser("import", help="Macht aus einer CSV- oder JSON-Datei Angebots- und Anbieterdateien.")
     importing.add_argument("mapping", type=Path, metavar="ZUORDNUNG", help="Zuordnung (YAML): welche Spalte welches Feld wird")
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         return _validate(Path(args.data_dir), args.strict, args.heute, args.format, args.report, args.changed_files)
     if args.command == "new":
         return _new(Path(args.data_dir), args.boerse, args.name)
-    return _write_schemas(Path(args.folder))
+    return _write_schemas(Path(args.folder), Path(args.data_dir))
 
 
 def _validate(
@@ -93,6 +94,8 @@ def _count(number: int, singular: str, plural: str) -> str:
 
 
 def _new(data_dir: Path, boerse: str, name: str) -> int:
+    if boerse == ORGANISATIONS_FOLDER:
+        return _new_organisation(data_dir, name)
     config = data_dir / boerse / BOERSE_FILE
     if not config.exists():
         existing = sorted(p.parent.name for p in data_dir.glob(f"*/{BOERSE_FILE}"))
@@ -115,7 +118,24 @@ def _new(data_dir: Path, boerse: str, name: str) -> int:
     offer_schema = schemas.offer_schema(
         data["typ"], categories=data["kategorien"], extra_fields=data.get("zusatzfelder", []), title=data["titel"]
     )
-    target.write_text(render_template(offer_schema, f"../../{SCHEMA_FOLDER}/{data['typ']}.schema.json"), encoding="utf-8")
+    modeline = f"../../{SCHEMA_FOLDER}/{schemas.BOERSE_SCHEMA_FOLDER}/{boerse}.schema.json"  # the Börse's own schema
+    target.write_text(render_template(offer_schema, modeline), encoding="utf-8")
+    print(f"Vorlage geschrieben: {target}")
+    return 0
+
+
+def _new_organisation(data_dir: Path, name: str) -> int:
+    """``boersen new anbieter NAME``: a commented template for an organisation."""
+    if not schemas.re_slug(name):
+        print(f"„{name}“ ist als Dateiname ungeeignet: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.", file=sys.stderr)
+        return 2
+    target = data_dir / ORGANISATIONS_FOLDER / f"{name}.yaml"
+    if target.exists() or target.with_suffix(".md").exists():
+        print(f"{target} gibt es schon; sie wird nicht überschrieben. Bitte einen anderen Namen angeben.", file=sys.stderr)
+        return 2
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = render_template(schemas.organisation_schema(), f"../../{SCHEMA_FOLDER}/anbieter.schema.json", "Neuer Anbieter")
+    target.write_text(text, encoding="utf-8")
     print(f"Vorlage geschrieben: {target}")
     return 0
 
@@ -134,11 +154,15 @@ def _import(args: argparse.Namespace) -> int:
     return result.code
 
 
-def _write_schemas(folder: Path) -> int:
-    folder.mkdir(parents=True, exist_ok=True)
-    files = schemas.published_schemas()
-    for name, schema in files.items():
-        (folder / name).write_text(schemas.dump_schema(schema), encoding="utf-8")
+def _write_schemas(folder: Path, data_dir: Path) -> int:
+    catalog, problems = load_catalog(data_dir, resolve_today(None))
+    if problems.errors:
+        for problem in problems.sorted():
+            print(problem, file=sys.stderr)
+        print(f"Die Daten haben Fehler; die Schemas wurden nicht geschrieben ({len(problems.errors)} Fehler).", file=sys.stderr)
+        return 1
+    files = schemas.published_schemas(catalog.boersen)
+    schemas.write_schemas(folder, files)
     print(f"{len(files)} Schemas geschrieben nach {folder}/")
     return 0
 

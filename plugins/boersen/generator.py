@@ -108,10 +108,7 @@ class BoersenGenerator(Generator):
     def _write_schemas(self, catalog: Catalog) -> None:
         """The JSON Schemas, per type and per Börse, for editors and forms."""
         folder = Path(self.output_path) / "schema"
-        folder.mkdir(parents=True, exist_ok=True)
-        files = schemas.published_schemas() | {f"{boerse.slug}.schema.json": boerse.schema for boerse in catalog.boersen}
-        for name, schema in files.items():
-            (folder / name).write_text(schemas.dump_schema(schema), encoding="utf-8")
+        schemas.write_schemas(folder, schemas.published_schemas(catalog.boersen))
 
 
 class SearchWriter:

@@ -8,11 +8,11 @@ from typing import Any
 from .schema import Schema
 
 
-def render_template(schema: Schema, schema_path: str) -> str:
+def render_template(schema: Schema, schema_path: str, heading: str | None = None) -> str:
     """Required fields are filled with examples; optional ones are commented out."""
     lines = [
         f"# yaml-language-server: $schema={schema_path}",
-        f"# Neues Angebot: {schema['title']}",
+        f"# {heading or 'Neues Angebot: ' + schema['title']}",
         "# Zeilen mit # sind Kommentare. Pflichtfelder sind ausgefüllt: bitte die Beispiele ersetzen.",
         "# Für weitere Felder das # am Zeilenanfang entfernen. Datum: JJJJ-MM-TT, Uhrzeit: 9:00.",
         "",

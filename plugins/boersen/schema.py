@@ -805,13 +805,57 @@ def iter_fields(schema: Schema, prefix: str = ""):
             yield from iter_fields(field["items"], path + "[].")
 
 
-def published_schemas() -> dict[str, Schema]:
-    """File name -> schema, for the repository's schema/ folder and the built site."""
-    files = {f"{kind}.schema.json": offer_schema(kind, schema_id=f"{kind}.schema.json") for kind in TYPES}
-    files["boerse.schema.json"] = boerse_schema()
-    files["anbieter.schema.json"] = organisation_schema()
-    files["einstellungen.schema.json"] = settings_schema()
+BOERSE_SCHEMA_FOLDER = "boersen"  # schema/boersen/<börse>.schema.json: a Börse's own offers
+
+
+def published_schemas(boersen: list | None = None) -> dict[str, Schema]:
+    """File name -> schema for editors, in the repository's schema/ folder and on the site: one per
+    type, one per Börse of the data folder (its categories and extra fields), and the others."""
+    files = {f"{kind}.schema.json": editor_schema(offer_schema(kind, schema_id=f"{kind}.schema.json")) for kind in TYPES}
+    files["boerse.schema.json"] = editor_schema(boerse_schema())
+    files["anbieter.schema.json"] = editor_schema(organisation_schema())
+    files["einstellungen.schema.json"] = editor_schema(settings_schema())
+    for boerse in boersen or ():
+        name = f"{BOERSE_SCHEMA_FOLDER}/{boerse.slug}.schema.json"
+        files[name] = editor_schema({"$id": name, **{key: value for key, value in boerse.schema.items() if key != "$id"}})
     return files
+
+
+def editor_schema(schema: Schema) -> Schema:
+    """The schema as editors should apply it, agreeing with ``boersen validate``.
+
+    The validator reads an unquoted number as text where text is expected (``plz: 96204``,
+    ``telefon: 0957112345``), so editors accept numbers there too; a postcode written as a
+    number must still have five digits."""
+    schema = copy.deepcopy(schema)
+    _accept_numbers_as_text(schema)
+    return schema
+
+
+def _accept_numbers_as_text(schema: Schema) -> None:
+    if schema.get("type") == "object":
+        for child in schema.get("properties", {}).values():
+            _accept_numbers_as_text(child)
+        if isinstance(schema.get("additionalProperties"), dict):
+            _accept_numbers_as_text(schema["additionalProperties"])
+    elif schema.get("type") == "array":
+        _accept_numbers_as_text(schema["items"])
+    elif schema.get("type") == "string" and "enum" not in schema:
+        if schema.get("format") == "plz":
+            schema["type"] = ["string", "integer"]
+            schema["minimum"], schema["maximum"] = 10000, 99999
+        elif schema.get("format") in (None, "telefon", "wort"):
+            schema["type"] = ["string", "number"]
+
+
+def write_schemas(folder, files: dict[str, Schema]) -> None:
+    """Write ``files`` (from published_schemas) below ``folder``; Börse schemas no longer in the data go."""
+    (folder / BOERSE_SCHEMA_FOLDER).mkdir(parents=True, exist_ok=True)
+    for stale in (folder / BOERSE_SCHEMA_FOLDER).glob("*.schema.json"):
+        if f"{BOERSE_SCHEMA_FOLDER}/{stale.name}" not in files:
+            stale.unlink()
+    for name, schema in files.items():
+        (folder / name).write_text(dump_schema(schema), encoding="utf-8")
 
 
 def dump_schema(schema: Schema) -> str:

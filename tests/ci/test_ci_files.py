@@ -257,9 +257,8 @@ def test_vscode_maps_every_data_folder_to_its_schema():
         "./schema/boerse.schema.json": ["data/*/_boerse.yaml"],
     }
     for config in sorted((ROOT / "data").glob("*/_boerse.yaml")):
-        folder = config.parent.name
-        kind = yaml.safe_load(config.read_text(encoding="utf-8"))["typ"]
-        expected[f"./schema/{kind}.schema.json"] = [f"data/{folder}/*.yaml", f"!data/{folder}/_boerse.yaml"]
+        folder = config.parent.name  # each Börse's own schema: its categories and extra fields
+        expected[f"./schema/boersen/{folder}.schema.json"] = [f"data/{folder}/*.yaml", f"!data/{folder}/_boerse.yaml"]
     assert mapping == expected
     folders = {path.name for path in (ROOT / "data").iterdir() if path.is_dir()}
     assert folders == {"anbieter"} | {path.parent.name for path in (ROOT / "data").glob("*/_boerse.yaml")}
