@@ -11,7 +11,8 @@ from boersen.cli import main
 from boersen.importer.conversion import ConversionError, german_date, german_time, utm_to_wgs84
 from boersen.importer.reading import decode, detect_separator
 
-from scratch import TODAY
+from scratch import TODAY, DataFolder
+from sitebuild import ROOT
 
 MAPPING = """\
 boerse: ferien
@@ -268,3 +269,33 @@ def test_separators_are_recognised_outside_quotes():
 def test_utm_coordinates_agree_with_proj(easting, northing, expected):
     latitude, longitude = utm_to_wgs84(easting, northing, 32)
     assert (round(latitude, 6), round(longitude, 6)) == expected
+
+
+def test_the_readme_example_works_as_shown(tmp_path, capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Eine Liste importieren") :]
+    mapping = section[section.index("```yaml\n") + 8 : section.index("```\n")]
+    data = DataFolder(tmp_path)
+    data.write("ferienboerse/_boerse.yaml", (ROOT / "data" / "ferienboerse" / "_boerse.yaml").read_text(encoding="utf-8"))
+    data.write("anbieter/tsv-auenstadt.yaml", (ROOT / "data" / "anbieter" / "tsv-auenstadt.yaml").read_text(encoding="utf-8"))
+    source = (
+        "Nr;Titel;Text;Art;Datum;Beginn;Alter von;Alter bis;Preis\n7;Waldtag;Wir bauen Hütten.;Natur;31.07.2027;9.30 Uhr;6;10;12,50 €\n"
+    )
+    assert run(data, source, mapping) == 0
+    assert output(capsys)[1] == f"Angebote in {data.root}/ferienboerse/: 1 neu, 0 geändert, 0 unverändert."
+    text = (data.root / "ferienboerse" / "waldtag.yaml").read_text(encoding="utf-8")
+    assert "  - datum: 2027-07-31\n    beginn: 9:30\n" in text and "gebuehr: 12.5\n" in text
+    assert "kategorien: [natur-und-erlebnis]\n" in text
+    assert data.messages() == []
+
+
+def test_a_rule_needs_exactly_one_source(data, capsys):
+    mapping = MAPPING.replace("  titel: Titel\n", "  titel:\n    spalte: Titel\n    wert: Kurs\n    spallte: Nr\n")
+    assert run(data, HEADER + GOOD_ROW, mapping) == 2
+    path = data.root.parent / "zuordnung.yaml"
+    assert output(capsys) == [
+        f"{path}:6:5: felder.titel: Eine Regel braucht genau eine Quelle: spalte, teile, vorlage oder wert. Hier: spalte, wert.",
+        f"{path}:8:5: felder.titel.spallte: „spallte“ ist in einer Regel nicht vorgesehen. Möglich: spalte, teile, verbinden, vorlage, "
+        "wert, muster, werte, standard, trenner, je_zeile.",
+        "Nichts importiert.",
+    ]

@@ -160,8 +160,13 @@ MAPPING_SCHEMA = {
 def load_mapping(path: Path, problems: Problems) -> Mapping | None:
     """The mapping in ``path``, or None with every mistake in ``problems``."""
     display = str(path)
-    document = read_document(path, display, problems)
-    if document is None or not check_document(document, MAPPING_SCHEMA, problems):
+    read = Problems()  # warnings meant for volunteers' data files (a " #" comment after a value) do not apply here
+    document = read_document(path, display, read)
+    if document is not None:
+        check_document(document, MAPPING_SCHEMA, read)
+    for problem in read.errors:
+        problems.error(problem.path, problem.line, problem.column, problem.field, problem.message)
+    if document is None or read.errors:
         return None
     data = document.data
     found = Problems()
@@ -212,15 +217,15 @@ def report(mapping: Mapping, at: FieldPath, message: str, problems: Problems, *,
 
 
 def _rule(value: Any, at: FieldPath, document: Document, problems: Problems) -> Rule:
-    def error(path: FieldPath, message: str) -> None:
-        line, column = document.position(path)
+    def error(path: FieldPath, message: str, *, at_key: bool = False) -> None:
+        line, column = document.key_position(path) if at_key else document.position(path)
         problems.error(document.path, line, column, field_name(path), message)
 
     if isinstance(value, str):
         return Rule(at, columns=[value])
     unknown = [key for key in value if key not in RULE_KEYS]
     for key in unknown:
-        error((*at, key), f"„{key}“ ist in einer Regel nicht vorgesehen. Möglich: {', '.join(RULE_KEYS)}.")
+        error((*at, key), f"„{key}“ ist in einer Regel nicht vorgesehen. Möglich: {', '.join(RULE_KEYS)}.", at_key=True)
     sources = [key for key in SOURCES if key in value]
     if len(sources) != 1:
         error(
