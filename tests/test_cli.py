@@ -116,3 +116,20 @@ def test_new_anbieter_writes_an_organisation_template(data, capsys):
     code, _, err = run(capsys, "new", "anbieter", "kanuclub", "--data-dir", str(data.root))
     assert code == 2
     assert err == f"{target} gibt es schon; sie wird nicht überschrieben. Bitte einen anderen Namen angeben.\n"
+
+
+def test_many_warnings_about_one_recommended_field_are_summed_up(data, capsys):
+    offer = FERIEN_OFFER.replace("barrierefrei: true\n", "")
+    for number in range(12):
+        data.offer(offer, f"kurs-{number:02d}.yaml")
+    data.offer(FERIEN_OFFER.replace("bestaetigt_am: 2027-01-15\n", ""), "einzeln.yaml")
+    code, lines, _ = run(capsys, "validate", str(data.root), "--heute", "2027-03-01")
+    assert code == 0
+    assert lines == [
+        "data/ferien/einzeln.yaml:1:1: bestaetigt_am: Warnung: Empfohlenes Feld „Zuletzt bestätigt am“ fehlt. "
+        "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT). Nach 12 Monaten erscheint ein Hinweis.",
+        "data/ferien/: barrierefrei: Warnung: Empfohlenes Feld „Barrierefrei“ fehlt. (12 Dateien; einzeln mit --verbose)",
+        "0 Fehler, 13 Warnungen (1 Börsen, 13 gültige Angebote, 1 Anbieter).",
+    ]
+    code, lines, _ = run(capsys, "validate", str(data.root), "--heute", "2027-03-01", "--verbose")
+    assert len(lines) == 14 and lines[1].startswith("data/ferien/kurs-00.yaml:1:1: barrierefrei: Warnung: Empfohlenes Feld")

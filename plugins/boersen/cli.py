@@ -10,7 +10,7 @@ from . import schema as schemas
 from .catalog import BOERSE_FILE, ORGANISATIONS_FOLDER, load_catalog
 from .ci.formats import FORMATS, emit
 from .offer_template import render_template
-from .problems import Problems
+from .problems import Problems, readable_lines
 from .schema_check import check_document
 from .source import read_document
 from .today import TodayError, resolve_today
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="Prüft alle Datendateien und meldet jeden Fehler.")
     validate.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
     validate.add_argument("--strict", action="store_true", help="Auch Warnungen lassen die Prüfung scheitern.")
+    validate.add_argument("--verbose", action="store_true", help="Jede Warnung einzeln statt zusammengefasst.")
     validate.add_argument("--heute", help="Stichtag JJJJ-MM-TT statt des heutigen Datums.")
     validate.add_argument("--format", choices=FORMATS, default="text", help="Ausgabe: text (Standard), github oder gitlab.")
     validate.add_argument("--report", type=Path, metavar="DATEI", help="Datei für den Code-Quality-Bericht (nur mit --format gitlab).")
@@ -55,14 +56,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         if (args.format == "gitlab") != (args.report is not None):
             validate.error("--report DATEI gehört zu --format gitlab, und --format gitlab braucht --report DATEI.")
-        return _validate(Path(args.data_dir), args.strict, args.heute, args.format, args.report, args.changed_files)
+        return _validate(Path(args.data_dir), args.strict, args.heute, args.format, args.report, args.changed_files, args.verbose)
     if args.command == "new":
         return _new(Path(args.data_dir), args.boerse, args.name)
     return _write_schemas(Path(args.folder), Path(args.data_dir))
 
 
 def _validate(
-    data_dir: Path, strict: bool, today: str | None, output_format: str = "text", report: Path | None = None, changed: Path | None = None
+    data_dir: Path,
+    strict: bool,
+    today: str | None,
+    output_format: str = "text",
+    report: Path | None = None,
+    changed: Path | None = None,
+    verbose: bool = False,
 ) -> int:
     try:
         day = resolve_today(today)
@@ -72,8 +79,8 @@ def _validate(
     catalog, problems = load_catalog(data_dir, day)
     headline = summary(catalog, problems)
     if output_format == "text":
-        for problem in problems.sorted():
-            print(problem)
+        for line in readable_lines(problems, verbose=verbose):
+            print(line)
     else:
         emit(output_format, problems.sorted(), data_dir, headline, changed_files=changed, report=report)
     print(headline)

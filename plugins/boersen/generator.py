@@ -15,7 +15,7 @@ from pelican.generators import Generator
 
 from . import schema as schemas
 from .catalog import Catalog, load_catalog
-from .problems import Problems
+from .problems import Problems, readable_lines
 from .search.index import search_files, write_search_files
 from .structured_data import structured_data
 from .today import TodayError, resolve_today
@@ -167,5 +167,5 @@ def _help_sections(catalog: Catalog) -> list[dict]:
 
 def report(problems: Problems) -> None:
     """Print problems as the validator does, so build and validate read the same."""
-    for problem in problems.sorted():
-        print(problem, file=sys.stderr)
+    for line in readable_lines(problems):
+        print(line, file=sys.stderr)

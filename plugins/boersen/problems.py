@@ -11,7 +11,9 @@ problem therefore shows such characters visibly (``\n``, ``\x1b``, ``\u202e``).
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from enum import Enum
 
 
@@ -83,3 +85,26 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+
+RECOMMENDED = "Empfohlenes Feld"
+SUMMARY_FROM = 10  # as many warnings about one recommended field in one folder are summed up in one line
+
+
+def readable_lines(problems: Problems, *, verbose: bool = False) -> list[str]:
+    """The problems as lines for people: every error in full; warnings about a recommended field
+    that many files lack are summed up per field and folder (all of them with ``verbose``)."""
+    items = problems.sorted()
+    if verbose:
+        return [str(problem) for problem in items]
+    groups: dict[tuple[str, str, str], list[Problem]] = defaultdict(list)
+    for problem in items:
+        if problem.severity is Severity.WARNING and problem.message.startswith(RECOMMENDED):
+            head = problem.message.split(". ", 1)[0] + "."
+            groups[(str(PurePosixPath(problem.path).parent), problem.field, head)].append(problem)
+    summed = {id(problem): key for key, group in groups.items() if len(group) >= SUMMARY_FROM for problem in group}
+    lines = [str(problem) for problem in items if id(problem) not in summed]
+    for (folder, field_name, head), group in sorted(groups.items()):
+        if len(group) >= SUMMARY_FROM:
+            lines.append(f"{folder}/: {field_name}: Warnung: {head} ({len(group)} Dateien; einzeln mit --verbose)")
+    return lines
