@@ -13,8 +13,8 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from enum import Enum
+from pathlib import PurePosixPath
 
 
 class Severity(Enum):
