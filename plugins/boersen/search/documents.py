@@ -11,21 +11,15 @@ import re
 from ..formatting import format_ages, format_appointment, format_money, format_slot
 from ..model import Offer
 
-# Field name -> boost. Title matches rank before keywords, organisation and address, before
-# the running text; compound parts ("kurs" inside "Schwimmkurs") rank below whole words, and
-# labels derived from the data (category, kind of care, operator type) rank lowest: every
-# Kita with a crèche is labelled "Krippe", so a word in a title or a text must come first.
-FIELD_BOOSTS = {
-    "titel": 10,
-    "titelteile": 4,
-    "schlagworte": 4,
-    "anbieter": 3,
-    "adresse": 3,
-    "text": 1,
-    "teile": 0.5,
-    "merkmale": 0.3,
-}
-PARTS_OF = {"titelteile": ("titel",), "teile": ("schlagworte", "anbieter", "adresse", "text")}
+# Field name -> boost. Title matches rank before keywords (with the organisation's name and
+# the compound parts of the title: "nest" of "Spatzennest") and the address, before the
+# running text; compound parts of the other fields rank below whole words, and labels derived
+# from the data (category, kind of care, operator type) rank lowest: every Kita with a crèche
+# is labelled "Krippe", so a word in a title or a text must come first. Few fields keep the
+# browser fast: lunr's work per matched term grows with their number.
+FIELD_BOOSTS = {"titel": 10, "schlagworte": 4, "adresse": 3, "text": 1, "teile": 0.5, "merkmale": 0.3}
+# Compound parts of a field go into another field: title parts rank with the keywords.
+PARTS_INTO = {"titel": "schlagworte", "schlagworte": "teile", "adresse": "teile", "text": "teile"}
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
@@ -42,7 +36,7 @@ def search_fields(offer: Offer) -> dict[str, str]:
     """The text of each searched field (compound parts are added by the index builder)."""
     schema = offer.boerse.schema["properties"]
     details = offer.details
-    keywords = list(offer.tags)
+    keywords = [*offer.tags, offer.organisation.name]
     for key in ("sportart", "zielgruppe", "konzept"):
         if details.get(key):
             keywords.append(details[key])
@@ -64,7 +58,6 @@ def search_fields(offer: Offer) -> dict[str, str]:
     return {
         "titel": offer.title,
         "schlagworte": " ".join(keywords),
-        "anbieter": offer.organisation.name,
         "adresse": " ".join(part for part in address if part),
         "text": " ".join([offer.summary or "", plain_text(offer.description)]),
         "merkmale": " ".join(labels),

@@ -29,7 +29,7 @@ from lunr.index import Index
 
 from ..model import Boerse, Offer
 from . import german
-from .documents import FIELD_BOOSTS, PARTS_OF, result_card, search_fields
+from .documents import FIELD_BOOSTS, PARTS_INTO, result_card, search_fields
 from .facets import facets_for
 from .synonyms import synonym_groups
 from .words import Dictionary
@@ -137,10 +137,10 @@ def build_index(offers: list[Offer], analysed: _Analysed | None = None) -> dict:
         return german.serialize(Index({}, {}, None, list(FIELD_BOOSTS), builder.search_pipeline))
     analysed = analysed or _Analysed(offers)
     for position, fields in enumerate(analysed.fields):
-        terms = {name: [index_term(word) for word in words] for name, words in fields.items()}
-        for name, sources in PARTS_OF.items():
-            parts = analysed.parts([word for source in sources for word in fields[source]])
-            terms[name] = [term for part in parts if (term := index_term(part)) is not None]
+        terms = {name: [index_term(word) for word in fields.get(name, [])] for name in FIELD_BOOSTS}
+        for target in dict.fromkeys(PARTS_INTO.values()):
+            parts = analysed.parts([word for source, into in PARTS_INTO.items() if into == target for word in fields[source]])
+            terms[target] += [term for part in parts if (term := index_term(part)) is not None]
         builder.add_terms(ref_of(position), terms)
     return german.serialize(builder.build())
 
@@ -157,7 +157,7 @@ def word_lists(analysed: _Analysed) -> dict[int, list[str]]:
     for fields in analysed.fields:
         words = [german.fold(word) for words in fields.values() for word in words]
         found.update(words)
-        found.update(analysed.parts([word for source in ("titel", *PARTS_OF["teile"]) for word in fields[source]]))
+        found.update(analysed.parts([word for source in PARTS_INTO for word in fields[source]]))
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in sorted(found):
         if len(word) >= MIN_TYPO_WORD and not word.isdigit():

@@ -9,7 +9,8 @@ tests run both over the same built files and compare the results and scores.
    is one unit, every other word is a unit of its own. A unit's alternatives are the other
    members of the synonym groups it belongs to (matched with inflection: "Kitas" is "Kita").
 3. Each word becomes lunr clauses on index terms (folded, stemmed; index.index_term): the
-   term (boost 10), the folded word as a prefix (3), the stem as a prefix for inflected
+   term (boost 10), the folded word as a prefix (3; under five letters not among compound
+   parts, which would match thousands of offers), the stem as a prefix for inflected
    forms ("familienzentr*" finds "Familienzentrum"; 2), a begun "-ung" cut off ("beratun" looks
    for "berat*", the stem of "Beratung"), the stem without "-um"
    ("zentrum" also looks for "zentr", the stem of "Zentren"), and ae/oe/ue spellings as
@@ -46,6 +47,8 @@ MIN_TYPO_LENGTH = 4
 TWO_TYPOS_FROM = 7
 MAX_TYPO_TERMS = 20
 MAX_PHRASE = 4
+SHORT_PREFIX = 5  # prefixes shorter than this skip compound parts: "wa" would match thousands
+PARTS_FIELD = "teile"
 
 _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 
@@ -55,6 +58,7 @@ class Clause:
     term: str  # an index term (or a prefix of index terms), sent to lunr without its pipeline
     boost: float
     prefix: bool = False
+    whole_words: bool = False  # not in the compound parts ("teile")
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ def word_clauses(word: str, boost: float = EXACT, prefix_boost: float = PREFIX) 
     term = term_of(word)
     clauses = [Clause(term, boost)] if term else []
     if len(folded) >= MIN_PREFIX_LENGTH:
-        clauses.append(Clause(folded, prefix_boost, prefix=True))
+        clauses.append(Clause(folded, prefix_boost, prefix=True, whole_words=len(folded) < SHORT_PREFIX))
     if len(term) >= MIN_STEM_PREFIX and term != folded and len(folded) - len(term) <= 2:
         clauses.append(Clause(term, STEM_PREFIX, prefix=True))
     if len(term) >= MIN_STEM_PREFIX + 1 and term.endswith("um"):
@@ -234,6 +238,7 @@ class BoerseSearch:
                     boost=clause.boost,
                     use_pipeline=False,
                     wildcard=Query.WILDCARD_TRAILING if clause.prefix else Query.WILDCARD_NONE,
+                    fields=[f for f in index.fields if f != PARTS_FIELD] if clause.whole_words else None,
                 )
             for result in index.query(query):
                 position = int(result["ref"], 36)

@@ -19,6 +19,8 @@ var BoersenSearch = (function () {
   var TWO_TYPOS_FROM = 7;
   var MAX_TYPO_TERMS = 20;
   var MAX_PHRASE = 4;
+  var SHORT_PREFIX = 5; // prefixes shorter than this skip compound parts: "wa" would match thousands
+  var PARTS_FIELD = "teile";
   var DIGRAPHS = [["ae", "a"], ["oe", "o"], ["ue", "u"]];
 
   var stopWords = null;
@@ -105,7 +107,9 @@ var BoersenSearch = (function () {
     if (boost === undefined) { boost = EXACT; prefixBoost = PREFIX; }
     var folded = BoersenGerman.fold(word), term = termOf(word), clauses = [];
     if (term) clauses.push({ term: term, boost: boost });
-    if (length(folded) >= MIN_PREFIX_LENGTH) clauses.push({ term: folded, boost: prefixBoost, prefix: true });
+    if (length(folded) >= MIN_PREFIX_LENGTH) {
+      clauses.push({ term: folded, boost: prefixBoost, prefix: true, wholeWords: length(folded) < SHORT_PREFIX });
+    }
     if (length(term) >= MIN_STEM_PREFIX && term !== folded && length(folded) - length(term) <= 2) clauses.push({ term: term, boost: STEM_PREFIX, prefix: true });
     if (length(term) >= MIN_STEM_PREFIX + 1 && term.slice(-2) === "um") clauses.push({ term: term.slice(0, -2), boost: boost });
     if (length(folded) >= MIN_STEM_PREFIX && (folded.slice(-2) === "un" || folded.slice(-1) === "u")) {
@@ -254,6 +258,7 @@ var BoersenSearch = (function () {
           byShard[names[i]].forEach(function (clause) {
             var options = { boost: clause.boost, usePipeline: false };
             if (clause.prefix) options.wildcard = lunr.Query.wildcard.TRAILING;
+            if (clause.wholeWords) options.fields = indexes[i].fields.filter(function (f) { return f !== PARTS_FIELD; });
             q.term(clause.term, options);
           });
         });
