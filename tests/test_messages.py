@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scratch import FERIEN_OFFER, ORGANISATION, replace
+from sitebuild import build_site
 
 OFFER_LOCATION = (
     'ort:\n  bezeichnung: Hallenbad Auenstadt\n  strasse: Badstraße 3\n  plz: "96201"\n  stadt: Auenstadt\n  stadtteil: Altstadt\n'
@@ -94,4 +95,26 @@ def test_spaces_around_a_quoted_value_are_dropped_and_other_invisible_characters
     assert data.messages() == [
         "data/ferien/zweiter.yaml:11:9: saison: „sommer\\xa0“ ist als Ferienzeit nicht erlaubt. "
         "Erlaubt: ostern, pfingsten, sommer, herbst, weihnachten, winter. Meinten Sie „sommer“?"
+    ]
+
+
+def test_phone_numbers_as_people_write_them(data, tmp_path):
+    for number, name in (("(0341) 123 45", "a"), ("+49 (0)341 12345", "b"), ("0341 – 12345", "c"), ("09571 82-1234, 0171 2345678", "d")):
+        data.offer(replace(FERIEN_OFFER, "  telefon: 09571 82-1234", f"  telefon: {number}"), f"{name}.yaml")
+    data.offer(replace(FERIEN_OFFER, "  telefon: 09571 82-1234", "  telefon: ruft an"), "e.yaml")
+    assert data.messages() == [
+        "data/ferien/e.yaml:29:12: kontakt.telefon: „ruft an“ ist keine gültige Telefonnummer. "
+        "Erwartet werden Ziffern mit Vorwahl, z. B. 09561 89-1234 oder +49 9561 891234."
+    ]
+    (data.root / "ferien" / "e.yaml").unlink()
+    site = build_site(tmp_path / "output", data_dir=data.root, today="2027-03-01")
+    page = site.page("ferien/d/index.html")
+    assert 'Telefon: <a href="tel:09571821234">09571 82-1234</a>, <a href="tel:01712345678">0171 2345678</a>' in page
+    assert '<a href="tel:+4934112345">+49 (0)341 12345</a>' in site.page("ferien/b/index.html")
+
+
+def test_a_postcode_with_the_town_after_it_gets_the_fix(data):
+    data.offer(replace(FERIEN_OFFER, '  plz: "96201"', "  plz: 96201 Auenstadt"))
+    assert data.messages() == [
+        "data/ferien/kurs.yaml:24:8: ort.plz: Bitte nur die Postleitzahl angeben: „plz: 96201“; der Ort gehört in „stadt: Auenstadt“."
     ]

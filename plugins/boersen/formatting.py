@@ -93,9 +93,16 @@ def format_money(amount: float | None) -> str:
 
 
 def tel_uri(phone: str) -> str:
-    """tel:+4995718212 for "09571 82-12" or "+49 (9571) 82 12": digits only, a leading + kept."""
-    digits = re.sub(r"\D", "", phone)
-    return f"tel:+{digits}" if phone.strip().startswith("+") else f"tel:{digits}"
+    """tel:+4995718212 for "09571 82-12" or "+49 (9571) 82 12": digits only, a leading + kept;
+    the "(0)" of "+49 (0)341 …" is not dialled from abroad."""
+    international = phone.strip().startswith("+")
+    digits = re.sub(r"\D", "", phone.replace("(0)", "") if international else phone)
+    return f"tel:+{digits}" if international else f"tel:{digits}"
+
+
+def phone_numbers(phone: str) -> list[str]:
+    """Each number of a phone field that holds several: "0341 123, 0171 456" -> two numbers."""
+    return [part.strip() for part in re.split(r"\s*(?:,|;|\boder\b)\s*", phone) if part.strip()]
 
 
 FILTERS = {
@@ -109,4 +116,5 @@ FILTERS = {
     "alter": format_ages,
     "euro": format_money,
     "tel": tel_uri,
+    "phones": phone_numbers,
 }

@@ -29,7 +29,10 @@ TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d$"
 # An address only: "?", "&", "%" or "," would add recipients or a text to the mailto: link.
 EMAIL_PATTERN = r"^[A-Za-z0-9._+\-]+@[A-Za-z0-9äöüÄÖÜ\-]+(\.[A-Za-z0-9äöüÄÖÜ\-]+)*\.[A-Za-z]{2,}$"
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
-PHONE_PATTERN = r"^\+?[0-9][0-9 ()/\-]{4,}[0-9]$"
+# One or more numbers as people write them: 09571 82-1234, (0341) 123 45, +49 (0)341 12345, 0341 – 12345;
+# several separated by a comma, semicolon or "oder".
+_PHONE = r"\+?[0-9(][0-9 ()/\-–]{4,}[0-9]"
+PHONE_PATTERN = rf"^{_PHONE}(\s*(,|;|oder)\s*{_PHONE})*$"
 POSTCODE_PATTERN = r"^\d{5}$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIELD_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"

@@ -305,6 +305,9 @@ def _bad_format(schema: Schema, value: str) -> str:
     if kind == "telefon":
         return f"„{value}“ ist keine gültige Telefonnummer. Erwartet werden Ziffern mit Vorwahl, z. B. 09561 89-1234 oder +49 9561 891234."
     if kind == "plz":
+        town = re.fullmatch(r"\s*(\d{5})\s+(\D.*)", value)
+        if town:
+            return f"Bitte nur die Postleitzahl angeben: „plz: {town.group(1)}“; der Ort gehört in „stadt: {town.group(2).strip()}“."
         return f"Erwartet wird eine fünfstellige Postleitzahl wie 96450, gefunden „{value}“."
     if kind == "wort":
         return (
