@@ -48,6 +48,8 @@ FAMILIE_OFFERS = {
     "zielgruppe: Eltern mit Babys\nalter:\n  von: 0\n  bis: 1\n",
     "lebensberatung": "titel: Lebensberatung\nkurzbeschreibung: Für alle, die Rat suchen.\nanbieter: verein\n"
     "kategorien: [beratung]\nzielgruppe: alle\n",
+    "elternabend": "titel: Elternabend\nkurzbeschreibung: Für Eltern aller Kitas im Norden.\nanbieter: verein\n"
+    "kategorien: [beratung]\nzielgruppe: Eltern\n",
 }
 
 SETTINGS = """\

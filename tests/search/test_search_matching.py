@@ -134,6 +134,12 @@ def test_synonyms_with_prefix_and_inflection(world):
     assert set(world.titles("kita", "Kindergärten")[:2]) == everything
 
 
+def test_synonyms_are_searched_with_prefix_and_inflection(world):
+    # "Kindergarten" = "Kita" (default list); the offer only says "Kitas", whose stem is "kitas".
+    assert world.titles("familie", "Kindergarten") == ["Elternabend"]
+    assert world.titles("familie", "Kindertagesstätten") == ["Elternabend"]
+
+
 def test_multi_word_synonyms_from_the_default_list(world):
     assert world.titles("kita", "OGS") == ["Offene Ganztagsschule Am Park"]
     assert world.titles("kita", "ogs") == ["Offene Ganztagsschule Am Park"]
@@ -204,6 +210,7 @@ PARITY_QUERIES = {
         *("Familienzentren", "Zentren", "Zentrum", "Kitas", "Kindergärten", "OGS", "Offene Ganztagsschule", "Krippe"),
         *("Kinderkrippe", "offene", "Ganztagsschule offene"),
     ],
+    "familie": ["Kindergarten", "Kindertagesstätten", "Kitas", "Eltern", "Babys"],
     "leer": ["schwimm", ""],
     "eins": ["schwimm", "x"],
 }
@@ -224,12 +231,12 @@ def test_browser_engine_gives_the_same_results_and_scores(world, boerse):
 
 
 def test_the_age_filter_keeps_offers_for_every_age(world):
-    # "Lebensberatung" names no age: it is for everybody, so a child of 7 keeps it.
+    # "Lebensberatung" and "Elternabend" name no age: they are for everybody, so a child of 7 keeps them.
     offers = world.offers["familie"]
     answers = world.javascript("familie", [], [{"q": "", "selection": {"alter": 7}}, {"q": "", "selection": {"alter": 1}}])["filters"]
-    assert [offers[i].slug for i in answers[0]["matches"]] == ["lebensberatung"]
-    assert sorted(offers[i].slug for i in answers[1]["matches"]) == ["babymassage", "lebensberatung"]
-    assert answers[0]["counts"]["alter"] == 1
+    assert sorted(offers[i].slug for i in answers[0]["matches"]) == ["elternabend", "lebensberatung"]
+    assert sorted(offers[i].slug for i in answers[1]["matches"]) == ["babymassage", "elternabend", "lebensberatung"]
+    assert answers[0]["counts"]["alter"] == 2
 
 
 def test_facets_filter_and_count_in_the_browser_engine(world):
