@@ -118,3 +118,38 @@ def test_a_postcode_with_the_town_after_it_gets_the_fix(data):
     assert data.messages() == [
         "data/ferien/kurs.yaml:24:8: ort.plz: Bitte nur die Postleitzahl angeben: „plz: 96201“; der Ort gehört in „stadt: Auenstadt“."
     ]
+
+
+GENERAL_BOERSE = """\
+titel: Ehrenamtsbörse
+typ: allgemein
+kategorien:
+  soziales: Soziales
+zusatzfelder:
+  - name: einsatzort
+    typ: auswahl
+    titel: Einsatzort
+    werte: [Innenstadt, Auenhof]
+    filter: true
+  - name: mit_kindern
+    typ: ja_nein
+    titel: Mit Kindern
+    beispiel: false
+  - name: sprachen_im_team
+    typ: liste
+    titel: Sprachen im Team
+    beispiel: [Deutsch, Türkisch]
+"""
+
+
+def test_filter_true_on_an_extra_field_is_enough_and_examples_have_the_fields_kind(data):
+    data.write("ehrenamt/_boerse.yaml", GENERAL_BOERSE)
+    catalog, problems = data.load()
+    assert problems.errors == []
+    boerse = next(boerse for boerse in catalog.boersen if boerse.slug == "ehrenamt")
+    assert boerse.facets == ["kategorien", "einsatzort"]
+    assert boerse.schema["properties"]["sprachen_im_team"]["examples"] == [["Deutsch", "Türkisch"]]
+    data.write("ehrenamt/_boerse.yaml", GENERAL_BOERSE.replace("beispiel: false", "beispiel: vielleicht"))
+    assert data.messages() == [
+        "data/ehrenamt/_boerse.yaml:14:15: zusatzfelder[2].beispiel: Das Beispiel passt nicht zur Art des Feldes („ja oder nein“)."
+    ]

@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jsonschema
+
 from . import schema as schemas
 from .checks import check_offer, warn_recommended
 from .model import (
@@ -349,7 +351,9 @@ def _load_boerse(
         intro=data.get("einleitung"),
         summary=data.get("kurzbeschreibung"),
         categories=categories,
-        facets=data.get("filter", default_facets),
+        # An extra field with filter: true gets its filter without a line under filter:.
+        facets=list(data.get("filter", default_facets))
+        + [spec["name"] for spec in data.get("zusatzfelder", []) if spec.get("filter") and spec["name"] not in data.get("filter", [])],
         sort_by=data.get("sortierung", "datum" if data["typ"] == "ferien" else "titel"),
         extra_fields=extra_fields,
         schema=offer_schema,
@@ -392,6 +396,12 @@ def _check_boerse_config(document: Document, problems: Problems) -> None:
             line, column = document.position(path + ("name",))
             problems.error(document.path, line, column, f"zusatzfelder[{index + 1}].name", f"{clash} Bitte einen anderen Namen wählen.")
             bad_fields.add(index)
+        if "beispiel" in spec and not _example_fits(spec):
+            line, column = document.position(path + ("beispiel",))
+            kind = schemas.EXTRA_FIELD_TYPES.get(spec["typ"], spec["typ"])
+            message = f"Das Beispiel passt nicht zur Art des Feldes („{kind}“)."
+            problems.error(document.path, line, column, f"zusatzfelder[{index + 1}].beispiel", message)
+            bad_fields.add(index)
         if (spec["typ"] == "auswahl") != ("werte" in spec):
             line, column = document.position(path)
             message = "Bei typ: auswahl fehlt die Liste „werte“." if spec["typ"] == "auswahl" else "„werte“ gibt es nur bei typ: auswahl."
@@ -410,6 +420,17 @@ def _check_boerse_config(document: Document, problems: Problems) -> None:
             bad_filters.add(name)
     data["zusatzfelder"] = [spec for index, spec in enumerate(data.get("zusatzfelder", [])) if index not in bad_fields]
     data["filter"] = [name for name in data.get("filter", ["kategorien"]) if name not in bad_filters]
+
+
+def _example_fits(spec: dict) -> bool:
+    """An extra field's ``beispiel`` must be a value of the field's own kind (true for ja_nein …)."""
+    field = schemas.extra_field({key: value for key, value in spec.items() if key != "beispiel"})
+    example = spec["beispiel"]
+    if field.get("type") == "string" and isinstance(example, int | float) and not isinstance(example, bool):
+        example = str(example)  # read as text where text is meant, as in offer files
+    if field.get("type") == "array" and not isinstance(example, list):
+        example = [example]  # one entry of a list
+    return not list(jsonschema.Draft202012Validator(field).iter_errors(example))
 
 
 def _load_offers(boerse: Boerse, entries: list[Path], data_dir: Path, catalog: Catalog, data_today: DataDays, problems: Problems) -> None:

@@ -568,13 +568,17 @@ def extra_field(spec: dict[str, Any]) -> Schema:
         "text": lambda: text(label, help, spec.get("beispiel", label), max_length=500),
         "zahl": lambda: _field({"type": "number"}, label, help, spec.get("beispiel", 1)),
         "ganzzahl": lambda: integer(label, help, spec.get("beispiel", 1)),
-        "ja_nein": lambda: boolean(label, help, True),
+        "ja_nein": lambda: boolean(label, help, spec.get("beispiel", True)),
         "datum": lambda: date(label, help, spec.get("beispiel", "2027-01-01")),
         "link": lambda: url(label, help, spec.get("beispiel", "https://www.example.org")),
         "email": lambda: email(label, help, spec.get("beispiel", "info@example.org")),
-        "liste": lambda: list_of(text("Eintrag", help, "Eintrag"), label, help, [spec.get("beispiel", "Eintrag")]),
+        "liste": lambda: list_of(text("Eintrag", help, "Eintrag"), label, help, _as_list(spec.get("beispiel", "Eintrag"))),
     }
     return builders[kind]()
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
 
 
 def offer_schema(
@@ -678,9 +682,13 @@ def boerse_schema() -> Schema:
             "typ": choice("Feldtyp", "Welche Art von Wert das Feld hat.", EXTRA_FIELD_TYPES, "text"),
             "titel": text("Beschriftung", "So heißt das Feld auf der Webseite.", "Einsatzort", max_length=80),
             "hilfe": text("Hilfetext", "Erklärung für Ausfüllende.", "Wo das Ehrenamt stattfindet."),
-            "beispiel": _field({"type": ["string", "number"]}, "Beispiel", "Ein Beispielwert.", "Innenstadt"),
+            "beispiel": _field(
+                {"type": ["string", "number", "boolean", "array"]}, "Beispiel", "Ein Beispielwert in der Art des Feldes.", "Innenstadt"
+            ),
             "pflicht": boolean("Pflichtfeld", "true, wenn jedes Angebot das Feld ausfüllen muss.", False),
-            "filter": boolean("Filter", "true, wenn man auf der Webseite danach filtern kann.", False),
+            "filter": boolean(
+                "Filter", "true, wenn man auf der Webseite danach filtern kann (ein Eintrag unter filter: ist nicht nötig).", False
+            ),
             "werte": list_of(
                 text("Wert", "Ein erlaubter Wert.", "Innenstadt", max_length=80),
                 "Werte",
