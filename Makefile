@@ -20,6 +20,8 @@ help:
 	@echo "make test       alle Tests ausführen"
 	@echo "make bench      Geschwindigkeit messen (Bauzeit gegen Hugo, Suche gegen Pagefind, Markdown)"
 	@echo "make bridge     Formular-Brücke auf http://127.0.0.1:8001 starten (Einstellungen: bridge/.env.example)"
+	@echo "make schema     JSON-Schemas in schema/ neu schreiben (nach Änderungen am Schema oder an einer _boerse.yaml)"
+	@echo "make issue-forms  GitHub-Formulare in .github/ISSUE_TEMPLATE/ neu schreiben"
 	@echo "make clean      $(OUTPUT)/ löschen"
 
 # The virtual environment, rebuilt when the pinned requirements change.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -11,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from boersen.catalog import check_offer_text, load_catalog
 from boersen.schema import iter_fields, offer_schema, organisation_schema
 
 from scratch import FERIEN_OFFER, replace
@@ -321,3 +324,19 @@ def test_pages_link_the_forms_of_the_bridge_when_it_is_configured(data, tmp_path
     assert '<a href="https://formular.auenstadt.example/ferien/kurs/aendern">Änderung vorschlagen</a>' in result.page(
         "ferien/kurs/index.html"
     )
+
+
+def test_help_page_has_a_valid_complete_example_per_boerse_in_the_towns_own_terms(demo):
+    page = demo.page("hilfe/index.html")
+    catalog, _ = load_catalog(ROOT / "data", datetime.date(2027, 6, 1))
+    for boerse in catalog.boersen:
+        section = page.split(f'<section id="{boerse.slug}"')[1].split("</section>")[0]
+        example = html.unescape(section.split("<pre><code>")[1].split("</code></pre>")[0])
+        assert [str(p) for p in check_offer_text(catalog, boerse, "beispiel.yaml", example).errors] == [], boerse.slug
+        assert "stadt: Auenstadt\n" in example and "Coburg" not in example
+        assert f"kategorien: [{boerse.categories[0].slug}]" in example
+    ferien = page.split('<section id="ferienboerse"')[1].split("</section>")[0]
+    assert '<th scope="row"><code>ort</code> <span class="recommended">empfohlen</span></th>' in ferien
+    assert "<td><code>[sport-und-spiel]</code></td>" in ferien
+    assert '<h2 id="h-einreichen">So reichen Sie ein</h2>' in page
+    assert '<code>titel: "Turnier #2: Schach"</code>' in page

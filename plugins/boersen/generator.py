@@ -15,6 +15,7 @@ from pelican.generators import Generator
 
 from . import schema as schemas
 from .catalog import Catalog, load_catalog
+from .help_page import example_file, local_examples, shown_example
 from .problems import Problems, readable_lines
 from .search.index import search_files, write_search_files
 from .structured_data import structured_data
@@ -35,6 +36,7 @@ class BoersenGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.env.filters["structured_data"] = structured_data
         self.env.globals.update(iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets)
+        self.env.globals["shown_example"] = shown_example
         self.env.tests["current_on"] = lambda offer, today: offer.is_current(today)
         self.catalog: Catalog | None = None
 
@@ -153,15 +155,28 @@ def search_targets(catalog: Catalog, site_url: str) -> list[dict]:
 
 
 def _help_sections(catalog: Catalog) -> list[dict]:
-    """One section per Börse with its fields, and one for organisations."""
+    """One section per Börse with its fields and a complete example file, one for organisations."""
+    local = local_examples(catalog)
     sections = [
-        {"title": boerse.title, "slug": boerse.slug, "file": f"data/{boerse.slug}/<name>.yaml", "schema": boerse.schema}
+        {
+            "title": boerse.title,
+            "slug": boerse.slug,
+            "file": f"data/{boerse.slug}/<name>.yaml",
+            "schema": boerse.schema,
+            "boerse": boerse,
+            "example_file": example_file(boerse, local),
+            "local": local,
+        }
         for boerse in catalog.boersen
     ]
-    sections.append({"title": "Anbieter", "slug": "anbieter", "file": "data/anbieter/<name>.yaml", "schema": schemas.organisation_schema()})
-    sections.append(
-        {"title": "Einstellungen einer Börse", "slug": "boerse", "file": "data/<börse>/_boerse.yaml", "schema": schemas.boerse_schema()}
-    )
+    organisations = {"title": "Anbieter", "slug": "anbieter", "file": "data/anbieter/<name>.yaml", "schema": schemas.organisation_schema()}
+    settings = {
+        "title": "Einstellungen einer Börse",
+        "slug": "boerse",
+        "file": "data/<börse>/_boerse.yaml",
+        "schema": schemas.boerse_schema(),
+    }
+    sections += [organisations | {"local": local}, settings | {"local": {}}]
     return sections
 
 

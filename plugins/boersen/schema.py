@@ -337,7 +337,7 @@ def ferien_properties() -> dict[str, Schema]:
             {
                 "erforderlich": boolean("Anmeldung erforderlich", "true, wenn man sich anmelden muss.", True),
                 "hinweis": text("So melden Sie sich an", "Kurz erklärt, wie die Anmeldung läuft.", "Telefonisch oder per E-Mail."),
-                "link": url("Anmeldelink", "Adresse des Anmeldeformulars.", "https://www.coburg.de/ferienprogramm"),
+                "link": url("Anmeldelink", "Adresse des Anmeldeformulars.", "https://www.beispielverein.de/anmeldung"),
                 "telefon": phone("Telefon für die Anmeldung", "Telefonnummer mit Vorwahl.", "09561 89-1234"),
                 "email": email("E-Mail für die Anmeldung", "E-Mail-Adresse für Anmeldungen.", "anmeldung@example.org"),
                 "frist": date("Anmeldeschluss", "Letzter Tag der Anmeldung (JJJJ-MM-TT).", "2027-07-20"),
