@@ -108,12 +108,8 @@ def _new(data_dir: Path, boerse: str, name: str) -> int:
         existing = sorted(p.parent.name for p in data_dir.glob(f"*/{BOERSE_FILE}"))
         print(f"Die Börse „{boerse}“ gibt es nicht (keine Datei {config}). Vorhanden: {', '.join(existing) or 'keine'}.", file=sys.stderr)
         return 2
-    if not schemas.re_slug(name):
-        print(f"„{name}“ ist als Dateiname ungeeignet: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.", file=sys.stderr)
-        return 2
-    target = data_dir / boerse / f"{name}.yaml"
-    if target.exists() or target.with_suffix(".md").exists():
-        print(f"{target} gibt es schon; sie wird nicht überschrieben. Bitte einen anderen Namen angeben.", file=sys.stderr)
+    target = _new_file(data_dir / boerse, name)
+    if target is None:
         return 2
     problems = Problems()
     document = read_document(config, str(config), problems)
@@ -131,14 +127,22 @@ def _new(data_dir: Path, boerse: str, name: str) -> int:
     return 0
 
 
-def _new_organisation(data_dir: Path, name: str) -> int:
-    """``boersen new anbieter NAME``: a commented template for an organisation."""
+def _new_file(folder: Path, name: str) -> Path | None:
+    """Where a new template goes; None (and the reason printed) for a bad or taken name."""
     if not schemas.re_slug(name):
         print(f"„{name}“ ist als Dateiname ungeeignet: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.", file=sys.stderr)
-        return 2
-    target = data_dir / ORGANISATIONS_FOLDER / f"{name}.yaml"
+        return None
+    target = folder / f"{name}.yaml"
     if target.exists() or target.with_suffix(".md").exists():
         print(f"{target} gibt es schon; sie wird nicht überschrieben. Bitte einen anderen Namen angeben.", file=sys.stderr)
+        return None
+    return target
+
+
+def _new_organisation(data_dir: Path, name: str) -> int:
+    """``boersen new anbieter NAME``: a commented template for an organisation."""
+    target = _new_file(data_dir / ORGANISATIONS_FOLDER, name)
+    if target is None:
         return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     text = render_template(schemas.organisation_schema(), f"../../{SCHEMA_FOLDER}/anbieter.schema.json", "Neuer Anbieter")

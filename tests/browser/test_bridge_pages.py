@@ -18,17 +18,23 @@ from scratch import FERIEN_OFFER, TODAY, DataFolder
 from test_accessibility import violations
 
 
-@pytest.fixture(scope="module")
-def bridge(tmp_path_factory):
-    root = tmp_path_factory.mktemp("bridge")
+def served_bridge(root, **changes):
+    """The bridge and a fake GitHub on loopback, for Chromium to talk to."""
     data = DataFolder(root)
     data.offer(FERIEN_OFFER, "kurs.yaml")
     fake = FakeGitHub(BareRepository(root / "remote.git", seed=data.root))
     with Served(fake.app) as forge:
         # A person in a test types fast: the minimum fill time is tested elsewhere.
-        app = create_app(settings(data.root, root / "bridge.sqlite3", api_url=forge.url, min_fill_seconds=0.0), clock=Clock(), today=TODAY)
+        app = create_app(
+            settings(data.root, root / "bridge.sqlite3", api_url=forge.url, min_fill_seconds=0.0, **changes), clock=Clock(), today=TODAY
+        )
         with Served(app) as served:
             yield served, app.state.bridge
+
+
+@pytest.fixture(scope="module")
+def bridge(tmp_path_factory):
+    yield from served_bridge(tmp_path_factory.mktemp("bridge"))
 
 
 def fill_offer(page: Page) -> None:
@@ -119,15 +125,7 @@ def test_the_bridge_loads_nothing_from_elsewhere(page: Page, bridge):
 
 @pytest.fixture(scope="module")
 def bridge_with_altcha(tmp_path_factory):
-    root = tmp_path_factory.mktemp("bridge-altcha")
-    data = DataFolder(root)
-    data.offer(FERIEN_OFFER, "kurs.yaml")
-    fake = FakeGitHub(BareRepository(root / "remote.git", seed=data.root))
-    with Served(fake.app) as forge:
-        settings_ = settings(data.root, root / "bridge.sqlite3", api_url=forge.url, min_fill_seconds=0.0, altcha=True)
-        app = create_app(settings_, clock=Clock(), today=TODAY)
-        with Served(app) as served:
-            yield served, app.state.bridge
+    yield from served_bridge(tmp_path_factory.mktemp("bridge-altcha"), altcha=True)
 
 
 def test_the_proof_of_work_is_solved_in_the_browser_under_the_strict_policy(browser, bridge_with_altcha):
