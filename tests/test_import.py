@@ -299,3 +299,42 @@ def test_a_rule_needs_exactly_one_source(data, capsys):
         "wert, muster, werte, standard, trenner, je_zeile.",
         "Nichts importiert.",
     ]
+
+
+def test_defaults_lists_and_continuation_rows(data, capsys):
+    mapping = """\
+    boerse: ferien
+    quelle:
+      fortsetzung_wenn_leer: Titel
+    dateiname: Titel
+    felder:
+      titel: Titel
+      kurzbeschreibung: {vorlage: "Ferienkurs: {Titel}"}
+      anbieter: {wert: tsv}
+      kategorien: {spalte: Art, standard: [natur-und-erlebnis]}
+      schlagworte: {spalte: Stichworte, trenner: /, je_zeile: true}
+      termine.datum: Datum
+      alter.von: {wert: 6}
+      alter.bis: {wert: 12}
+      gebuehr: {spalte: Preis, standard: 0}
+    """
+    source = (
+        "Titel;Art;Stichworte;Datum;Preis\n"
+        ";;Vorweg;01.08.2027;\n"
+        "Waldtag;;Wald / Hütten;05.08.2027;\n"
+        ";;Natur;;\n"
+        "Schwimmen;sport-und-spiel;Wasser;06.08.2027;5\n"
+    )
+    assert run(data, source, mapping) == 1
+    assert output(capsys) == [
+        "Gelesen: export.csv (utf-8, Trennzeichen „;“), 4 Zeilen mit Daten.",
+        "export.csv, Zeile 2, Spalte „Titel“: Die Spalte ist leer, also setzt die Zeile die Zeile davor fort – davor steht aber keine.",
+        f"Angebote in {data.root}/ferien/: 2 neu, 0 geändert, 0 unverändert.",
+        "Nicht übernommen: 1 Zeile (2).",
+    ]
+    forest = (data.root / "ferien" / "waldtag.yaml").read_text(encoding="utf-8")
+    assert 'kurzbeschreibung: "Ferienkurs: Waldtag"\n' in forest
+    assert "kategorien: [natur-und-erlebnis]\n" in forest and "gebuehr: 0\n" in forest
+    assert "schlagworte: [Wald, Hütten, Natur]\n" in forest
+    assert "gebuehr: 5\n" in (data.root / "ferien" / "schwimmen.yaml").read_text(encoding="utf-8")
+    assert data.messages() == []

@@ -269,7 +269,8 @@ def _items(rule: Rule, text: str, column: str | None, target: Schema, *, split: 
     item_schema = target.get("items", {}) if target.get("type") == "array" else target
     if rule.values and text in rule.values and isinstance(rule.values[text], list):
         return [_convert(value, item_schema, column) for value in rule.values[text]]
-    parts = [part.strip() for part in text.split(rule.split)] if split else [text]
+    separator = rule.split if rule.split is not None else ("," if split else None)
+    parts = [part.strip() for part in text.split(separator)] if separator else [text]
     return [_convert(_mapped(rule, part, column), item_schema, column) for part in parts if part]
 
 

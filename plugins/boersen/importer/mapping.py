@@ -24,7 +24,8 @@ one filled in), ``teile`` (the filled-in cells of several columns, joined by spa
 ``verbinden``: ``,`` gives ", ", ``/`` gives " / "), ``vorlage`` (text with
 ``{Spalte}``; empty when one of them is) or ``wert`` (a fixed value); and may add ``muster``
 (a regular expression; its first group is taken), ``werte`` (a table of values), ``standard``
-(the value when the source is empty), ``trenner`` (splits a cell into a list, default ",") and
+(the value when the source is empty), ``trenner`` (splits a cell into a list, default ","; with
+``je_zeile`` only when given) and
 ``je_zeile`` (a list with one entry per row, continuation rows included).
 """
 
@@ -59,7 +60,7 @@ class Rule:
     values: dict[str, Any] | None = None
     default: Any = None
     pattern: re.Pattern | None = None
-    split: str = ","
+    split: str | None = None  # None: a cell for a list is split at commas, a per-row entry is not split
     per_row: bool = False
 
     def used_columns(self) -> list[str]:
