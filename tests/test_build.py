@@ -15,6 +15,7 @@ import pytest
 
 from boersen.catalog import check_offer_text, load_catalog
 from boersen.schema import iter_fields, offer_schema, organisation_schema
+from boersen.search.documents import result_card
 
 from scratch import FERIEN_OFFER, replace
 from sitebuild import ROOT, build_site
@@ -340,3 +341,22 @@ def test_help_page_has_a_valid_complete_example_per_boerse_in_the_towns_own_term
     assert "<td><code>[sport-und-spiel]</code></td>" in ferien
     assert '<h2 id="h-einreichen">So reichen Sie ein</h2>' in page
     assert '<code>titel: "Turnier #2: Schach"</code>' in page
+
+
+def test_extra_fields_marked_for_the_card_show_in_listings_and_search_results(data, tmp_path):
+    data.write(
+        "ehrenamt/_boerse.yaml",
+        "titel: Ehrenamtsbörse\ntyp: allgemein\nkategorien:\n  soziales: Soziales\nzusatzfelder:\n"
+        "  - name: einsatzort\n    typ: auswahl\n    titel: Einsatzort\n    werte: [Innenstadt, Auenhof]\n    karte: true\n"
+        "  - name: intern\n    typ: text\n    titel: Intern\n",
+    )
+    data.write(
+        "ehrenamt/lesepate.yaml",
+        "titel: Lesepate\nkurzbeschreibung: Vorlesen.\nanbieter: tsv\nkategorien: [soziales]\neinsatzort: Auenhof\nintern: geheim\n",
+    )
+    listing = small_site(data, tmp_path).page("ehrenamt/index.html")
+    assert '<li class="fact-extra">Einsatzort: Auenhof</li>' in listing
+    assert "Intern:" not in listing
+    catalog, _ = data.load()
+    offer = next(boerse for boerse in catalog.boersen if boerse.slug == "ehrenamt").offers[0]
+    assert result_card(offer)["fakten"] == ["Einsatzort: Auenhof"]

@@ -332,6 +332,7 @@ def _load_boerse(
             spec.get("pflicht", False),
             spec.get("filter", False),
             spec.get("werte"),
+            spec.get("karte", False),
         )
         for spec in data.get("zusatzfelder", [])
     ]

@@ -154,6 +154,15 @@ class ExtraField:
     required: bool
     facet: bool
     values: list[str] | None
+    on_card: bool = False  # shown under the title in listings and search results
+
+    def shown(self, value) -> str:
+        """The value as a listing shows it: ja/nein, a list joined, numbers and text as they are."""
+        if isinstance(value, bool):
+            return "ja" if value else "nein"
+        if isinstance(value, list):
+            return ", ".join(str(item) for item in value)
+        return str(value)
 
 
 @dataclass

@@ -686,6 +686,9 @@ def boerse_schema() -> Schema:
                 {"type": ["string", "number", "boolean", "array"]}, "Beispiel", "Ein Beispielwert in der Art des Feldes.", "Innenstadt"
             ),
             "pflicht": boolean("Pflichtfeld", "true, wenn jedes Angebot das Feld ausfüllen muss.", False),
+            "karte": boolean(
+                "In der Übersicht", "true, wenn der Wert in der Übersicht und in den Suchergebnissen unter dem Titel steht.", False
+            ),
             "filter": boolean(
                 "Filter", "true, wenn man auf der Webseite danach filtern kann (ein Eintrag unter filter: ist nicht nötig).", False
             ),

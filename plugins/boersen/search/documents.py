@@ -78,6 +78,11 @@ def key_facts(offer: Offer) -> list[str]:
         facts.append(format_money(offer.cost))
     if offer.location and (offer.location.name or offer.location.district):
         facts.append(", ".join(part for part in (offer.location.name, offer.location.district) if part))
+    facts += [
+        f"{field.label}: {field.shown(offer.extra[field.name])}"
+        for field in offer.boerse.extra_fields
+        if field.on_card and field.name in offer.extra
+    ]
     return facts
 
 
