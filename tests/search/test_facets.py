@@ -58,7 +58,9 @@ def test_extra_fields_become_facets(data):
     assert found["einsatzort"]["kind"] == "choice"
     assert found["einsatzort"]["keys"] == ["drinnen", "draussen"]
     assert found["einsatzort"]["values"] == [[1], [0]]
-    assert found["mit_kindern"] == {"name": "mit_kindern", "label": "Mit Kindern möglich", "kind": "flag", "values": [1, 0]}
+    # A yes/no field of the town's own is a choice of ja and nein: people may look for either.
+    assert (found["mit_kindern"]["kind"], found["mit_kindern"]["keys"]) == ("choice", ["ja", "nein"])
+    assert found["mit_kindern"]["values"] == [[0], [1]]
     assert found["stadtteil"]["keys"] == ["Altstadt", "Weidach"]
     assert found["stadtteil"]["values"] == [[1], [0]]
     assert found["kategorien"]["options"] == ["Soziales", "Umwelt"]

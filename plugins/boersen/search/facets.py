@@ -157,8 +157,14 @@ def _extra_facet(spec: ExtraField) -> Facet:
             return []
         return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
-    if spec.kind == "ja_nein":
-        return FlagFacet(spec.name, spec.label, test=lambda offer: offer.extra.get(spec.name) is True)
+    if spec.kind == "ja_nein":  # a choice of ja and nein: people may look for either
+        answers = {True: "ja", False: "nein"}
+        return FixedChoiceFacet(
+            spec.name,
+            spec.label,
+            labels={"ja": "ja", "nein": "nein"},
+            getter=lambda offer: [answers[offer.extra[spec.name]]] if isinstance(offer.extra.get(spec.name), bool) else [],
+        )
     if spec.kind == "auswahl":
         return FixedChoiceFacet(spec.name, spec.label, labels={value: value for value in spec.values}, getter=getter)
     return OpenChoiceFacet(spec.name, spec.label, getter=getter)
