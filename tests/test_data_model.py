@@ -9,6 +9,7 @@ import pytest
 
 from boersen import schema as schemas
 
+from scratch import FERIEN_OFFER
 from sitebuild import build_site
 
 KITA_BOERSE = """\
@@ -153,3 +154,15 @@ def test_family_service_without_target_group_is_filtered_by_district(built):
     assert "Familienpaten" in page and "Zielgruppe" not in page
     facets = json.loads((built.output / "familie/suche/facetten.json").read_text(encoding="utf-8"))
     assert "Weidach" in json.dumps(facets, ensure_ascii=False)
+
+
+def test_contradicting_announcements_are_reported(data):
+    data.write("kita/_boerse.yaml", KITA_BOERSE)
+    places = "freie_plaetze:\n  - ab: 2027-09-01\n    anzahl: 2\n    betreuungsart: kindergarten\n    gemeldet_am: 2027-02-20\n"
+    data.write("kita/regenbogen.yaml", KITA_FULL + places)
+    data.offer(FERIEN_OFFER + "status: ausgebucht\n", "voll.yaml")
+    assert data.messages() == [
+        "data/ferien/voll.yaml:16:16: freie_plaetze: „freie_plaetze: viele“ passt nicht zu „status: ausgebucht“. Bitte eines ändern.",
+        "data/kita/regenbogen.yaml:8:21: belegt_gemeldet_am: Es sind freie Plätze eingetragen und zugleich „alle Plätze belegt“. "
+        "Bitte eines von beiden entfernen.",
+    ]

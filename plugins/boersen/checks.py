@@ -62,6 +62,14 @@ def check_offer(document: Document, schema: Schema, days: DataDays, problems: Pr
         for index, slot in enumerate(data.get(key, [])):
             if _minutes(slot["ende"]) <= _minutes(slot["beginn"]):
                 report.error((key, index, "ende"), f"Das Ende ({slot['ende']}) liegt nicht nach dem Beginn ({slot['beginn']}).")
+    if isinstance(data.get("freie_plaetze"), list) and data["freie_plaetze"] and data.get("belegt_gemeldet_am"):
+        report.error(
+            ("belegt_gemeldet_am",),
+            "Es sind freie Plätze eingetragen und zugleich „alle Plätze belegt“. Bitte eines von beiden entfernen.",
+        )
+    if data.get("status") == "ausgebucht" and data.get("freie_plaetze") in ("viele", "wenige"):
+        message = f"„freie_plaetze: {data['freie_plaetze']}“ passt nicht zu „status: ausgebucht“. Bitte eines ändern."
+        report.error(("freie_plaetze",), message)
     places = data.get("plaetze", {})
     if "gesamt" in places and places.get("unter_drei", 0) + places.get("ueber_drei", 0) > places["gesamt"]:
         report.error(("plaetze", "gesamt"), "Plätze unter 3 und ab 3 Jahren ergeben zusammen mehr als „Plätze insgesamt“.")
