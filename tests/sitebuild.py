@@ -24,10 +24,13 @@ class BuildResult:
         return (self.output / relative).read_text(encoding="utf-8")
 
 
-def build_command(output: Path, *, data_dir: Path | None = None, content: Path | None = None, config: str = "pelicanconf.py") -> list[str]:
+def build_command(
+    output: Path, *, data_dir: Path | None = None, content: Path | None = None, config: str = "pelicanconf.py", settings: dict | None = None
+) -> list[str]:
     command = [str(PELICAN), str(content or "content"), "-s", config, "-o", str(output)]
-    if data_dir is not None:
-        command += ["-e", f"BOERSEN_DATA_PATH={json.dumps(str(data_dir))}"]
+    extra = dict(settings or {}) | ({"BOERSEN_DATA_PATH": str(data_dir)} if data_dir is not None else {})
+    if extra:  # one -e with every KEY=VALUE: a second -e would replace the first; values are JSON
+        command += ["-e", *(f"{name}={json.dumps(value)}" for name, value in extra.items())]
     return command
 
 
@@ -44,7 +47,8 @@ def build_site(
     today: str = "2027-06-01",
     config: str = "pelicanconf.py",
     environment: dict[str, str] | None = None,
+    settings: dict | None = None,
 ) -> BuildResult:
-    command = build_command(output, data_dir=data_dir, content=content, config=config)
+    command = build_command(output, data_dir=data_dir, content=content, config=config, settings=settings)
     completed = subprocess.run(command, cwd=ROOT, env=build_environment(today, environment), capture_output=True, text=True, check=False)
     return BuildResult(completed.returncode, completed.stdout, completed.stderr, output)

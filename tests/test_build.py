@@ -360,3 +360,21 @@ def test_extra_fields_marked_for_the_card_show_in_listings_and_search_results(da
     catalog, _ = data.load()
     offer = next(boerse for boerse in catalog.boersen if boerse.slug == "ehrenamt").offers[0]
     assert result_card(offer)["fakten"] == ["Einsatzort: Auenhof"]
+
+
+def test_long_listings_are_split_into_pages_for_readers_without_javascript(data, tmp_path):
+    for number in range(7):
+        data.offer(FERIEN_OFFER.replace("Schwimmkurs für Anfänger", f"Kurs {number}"), f"kurs-{number}.yaml")
+    site = build_site(tmp_path / "output", data_dir=data.root, today="2027-03-01", settings={"BOERSEN_PAGE_SIZE": 3})
+    assert site.returncode == 0, site.stderr
+    pages = ["ferien/index.html", "ferien/seite/2/index.html", "ferien/seite/3/index.html"]
+    shown = [re.findall(r'class="offer-title"><a href="[^"]*/(kurs-\d)/"', site.page(page)) for page in pages]
+    assert shown == [["kurs-0", "kurs-1", "kurs-2"], ["kurs-3", "kurs-4", "kurs-5"], ["kurs-6"]]
+    assert not (tmp_path / "output" / "ferien" / "seite" / "4").exists()
+    first = text_of(site.page("ferien/index.html"))
+    assert "7 aktuelle Angebote" in first and "Seite 1 von 3" in first
+    assert '<a href="../ferien/seite/2/" rel="next">Nächste Seite</a>' in site.page("ferien/index.html")
+    assert '<a href="../../../ferien/seite/2/" rel="prev">Vorherige Seite</a>' in site.page("ferien/seite/3/index.html")
+    category = [f"ferien/kategorie/sport-und-spiel/{part}index.html" for part in ("", "seite/2/", "seite/3/")]
+    assert all((tmp_path / "output" / page).is_file() for page in category)
+    assert 'class="pager"' not in small_site(data, tmp_path / "alle").page("ferien/index.html")  # 7 fit on one page of 100

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 from . import schema as schemas
 from .catalog import Catalog, load_catalog
 from .help_page import example_file, local_examples, shown_example
+from .paging import DEFAULT_PAGE_SIZE, paginate
 from .problems import Problems, readable_lines
 from .search.index import search_files, write_search_files
 from .structured_data import structured_data
@@ -69,20 +70,26 @@ class BoersenGenerator(Generator):
             search.start()  # on the other core, while this one renders the pages
         write = self._writer(writer)
         write("index.html", "home", page_name="index")
+        size = self.settings.get("BOERSEN_PAGE_SIZE", DEFAULT_PAGE_SIZE)
         for boerse in catalog.boersen:
             offers = catalog.current_offers(boerse)
             by_category = {c.slug: [offer for offer in offers if c in offer.categories] for c in boerse.categories}
             counts = {slug: len(items) for slug, items in by_category.items()}
-            write(f"{boerse.slug}/index.html", "boerse", boerse=boerse, offers=offers, category_counts=counts)
-            for category in boerse.categories:
+            for pager, shown in paginate(offers, size, f"{boerse.slug}/"):
                 write(
-                    f"{boerse.slug}/kategorie/{category.slug}/index.html",
-                    "category",
+                    f"{pager.path(pager.number)}index.html",
+                    "boerse",
                     boerse=boerse,
-                    category=category,
-                    offers=by_category[category.slug],
+                    offers=offers,
+                    shown=shown,
+                    pager=pager,
                     category_counts=counts,
                 )
+            for category in boerse.categories:
+                listed = by_category[category.slug]
+                for pager, shown in paginate(listed, size, f"{boerse.slug}/kategorie/{category.slug}/"):
+                    context = {"boerse": boerse, "category": category, "offers": listed, "shown": shown, "pager": pager}
+                    write(f"{pager.path(pager.number)}index.html", "category", category_counts=counts, **context)
             for offer in boerse.offers:
                 write(f"{offer.url}index.html", "offer", boerse=boerse, offer=offer, current=offer.is_current(catalog.today))
         organisations = sorted(catalog.organisations.values(), key=lambda o: o.name.casefold())
