@@ -16,6 +16,8 @@ from pelican.generators import Generator
 from . import schema as schemas
 from .catalog import Catalog, load_catalog
 from .help_page import example_file, local_examples, shown_example
+from .outputs import calendar as calendars
+from .outputs.common import Site
 from .paging import DEFAULT_PAGE_SIZE, paginate
 from .problems import Problems, readable_lines
 from .search.index import search_files, write_search_files
@@ -39,6 +41,9 @@ class BoersenGenerator(Generator):
         self.env.globals.update(iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets)
         self.env.globals["shown_example"] = shown_example
         self.env.tests["current_on"] = lambda offer, today: offer.is_current(today)
+        self.env.globals["offer_calendar"] = lambda offer: calendars.offer_calendar_path(offer) if calendars.has_calendar(offer) else None
+        self.env.globals["boerse_calendar"] = calendars.boerse_calendar_path
+        self.env.globals["category_calendar"] = calendars.category_calendar_path
         self.catalog: Catalog | None = None
 
     def generate_context(self) -> None:
@@ -98,6 +103,7 @@ class BoersenGenerator(Generator):
             write(f"{organisation.url}index.html", "organisation", organisation=organisation)
         write("hilfe/index.html", "help", schemas=_help_sections(catalog))
         self._write_schemas(catalog)
+        self._write_outputs(catalog)
         if search:
             search.finish()
 
@@ -113,6 +119,12 @@ class BoersenGenerator(Generator):
             )
 
         return write
+
+    def _write_outputs(self, catalog: Catalog) -> None:
+        """Calendars, feeds, sitemap, open data (plugins/boersen/outputs/)."""
+        site = Site.from_settings(self.settings)
+        output = Path(self.output_path)
+        calendars.write_calendars(output, catalog, site)
 
     def _write_schemas(self, catalog: Catalog) -> None:
         """The JSON Schemas, per type and per Börse, for editors and forms."""
