@@ -14,6 +14,12 @@ def _get_generators(pelican):
     return BoersenGenerator
 
 
+def _get_branding_generator(pelican):
+    from .branding import BrandingGenerator
+
+    return BrandingGenerator
+
+
 def _add_template_filters(generator):
     """German formatting filters for every generator's templates, Pelican's pages included."""
     from .formatting import FILTERS
@@ -43,5 +49,6 @@ def register():
     signals.get_generators.connect(staging.on_run_started)
     signals.finalized.connect(staging.on_finalized)
     signals.get_generators.connect(_get_generators)
+    signals.get_generators.connect(_get_branding_generator)  # town colours, logo, _headers
     signals.generator_init.connect(_add_template_filters)
     logging.getLogger("pelican").addFilter(_hide_data_error_traceback)

@@ -66,7 +66,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 412, "height": 915}, locale="de-DE")
+    # The pages carry a Content-Security-Policy; bypassing it lets tests inject axe-core.
+    # tests/browser/test_theme_security.py checks the pages under the policy.
+    context = browser.new_context(viewport={"width": 412, "height": 915}, locale="de-DE", bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()
