@@ -148,3 +148,11 @@ def test_contact_links_have_words_not_bare_addresses(data, tmp_path):
     ) in page
     assert '<a class="url" href="mailto:info@tsv-auenstadt.example">info@tsv-auenstadt.example</a>' in page
     assert ">https://www.tsv-auenstadt.example" not in page
+
+
+def test_readme_nginx_snippet_matches_the_headers_file():
+    from boersen.branding import HEADERS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, value in HEADERS.items():
+        assert f'add_header {name} "{value}" always;' in readme
