@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from sitebuild import build_site
 from test_accessibility import violations
 
 # WCAG 1.4.12: the text must still fit with these overrides.
@@ -170,7 +171,7 @@ TARGET_PAGES = ["", "ferienboerse/", "ferienboerse/band-camp/", "anbieter/", "an
 TARGET_PAGES += ["familienkompass/hebammensprechstunde/"]
 TARGETS = (
     ".main-nav a, .site-name, .site-footer a, .breadcrumbs a, .category-nav a, ul.plain a, .organisation-list a,"
-    " .offer-title a, .boerse-card h2 a, .offer-meta a, button, input, select, summary"
+    " .offer-title a, .boerse-card h2 a, .offer-meta a, .pager a, .downloads a, button, input, select, summary"
 )
 
 
@@ -264,7 +265,7 @@ def test_printing_a_listing_prints_every_current_offer_without_search_filters_an
         expect(page.locator(".static-offers")).to_be_hidden()  # the screen shows only the results
     listed = int(re.search(r"(\d+) aktuelle Angebote", page.locator("main").text_content()).group(1))
     page.emulate_media(media="print")
-    for hidden in [".search", ".search-form", ".facet-panel", "button", ".category-nav", ".site-header nav", ".contribute"]:
+    for hidden in [".search", ".search-form", ".facet-panel", "button", ".category-nav", ".site-header nav", ".contribute", ".downloads"]:
         assert visible_count(page, hidden) == 0, hidden
     assert listed > 1
     assert visible_count(page, ".offer-card") == listed  # the full list, not the search results
@@ -301,3 +302,19 @@ def test_printed_website_link_shows_its_address_and_a_long_listing_takes_several
     page.goto(site.url("ferienboerse/"))
     page.emulate_media(media="print")
     assert len(re.findall(PAGES_IN, page.pdf(format="A4"))) > 1
+
+
+def test_page_links_of_a_split_listing_are_large_and_not_printed(browser, tmp_path):
+    result = build_site(tmp_path / "output", today="2027-01-10", settings={"BOERSEN_PAGE_SIZE": 3})
+    assert result.returncode == 0, result.stdout
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="de-DE")
+    page = context.new_page()
+    page.goto((result.output / "ferienboerse" / "index.html").as_uri())
+    links = page.locator(".pager a")
+    assert links.count() >= 3
+    for box in [links.nth(i).bounding_box() for i in range(links.count())]:
+        assert box["width"] >= 24 and box["height"] >= 24
+    assert not page.evaluate(SCROLLS_SIDEWAYS)
+    page.emulate_media(media="print")
+    expect(page.locator(".pager")).to_be_hidden()
+    context.close()
