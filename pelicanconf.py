@@ -31,6 +31,8 @@ BOERSEN_PAGE_SIZE = 100  # offers per page of a listing without JavaScript (/<bo
 # Set, every Börse page links "Angebot eintragen" and every offer "Änderung vorschlagen" to its forms;
 # unset, both lead to the page /mitmachen/.
 BOERSEN_BRIDGE_URL = os.environ.get("BOERSEN_BRIDGE_URL", "").rstrip("/") or None
+# CHANGE: the licence of the open data (/offene-daten/): a DCAT-AP.de licence id or its full address.
+BOERSEN_OPEN_DATA_LICENCE = "dl-de/by-2-0"
 
 # Pretty URLs: /impressum/ instead of /pages/impressum.html
 PAGE_URL = "{slug}/"

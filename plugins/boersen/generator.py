@@ -17,6 +17,9 @@ from . import schema as schemas
 from .catalog import Catalog, load_catalog
 from .help_page import example_file, local_examples, shown_example
 from .outputs import calendar as calendars
+from .outputs import feed as feeds
+from .outputs import opendata
+from .outputs import sitemap as sitemaps
 from .outputs.common import Site
 from .paging import DEFAULT_PAGE_SIZE, paginate
 from .problems import Problems, readable_lines
@@ -44,6 +47,8 @@ class BoersenGenerator(Generator):
         self.env.globals["offer_calendar"] = lambda offer: calendars.offer_calendar_path(offer) if calendars.has_calendar(offer) else None
         self.env.globals["boerse_calendar"] = calendars.boerse_calendar_path
         self.env.globals["category_calendar"] = calendars.category_calendar_path
+        self.env.globals["feed_path"] = feeds.feed_path
+        self.env.globals["open_data_path"] = opendata.data_path
         self.catalog: Catalog | None = None
 
     def generate_context(self) -> None:
@@ -65,6 +70,9 @@ class BoersenGenerator(Generator):
         self.catalog = catalog
         self.context["catalog"] = catalog
         self.context["today"] = today
+        site = Site.from_settings(self.settings)
+        self.context["BOERSEN_CANONICAL_BASE"] = site.url if site.absolute else ""  # canonical links, Open Graph
+        self.context["BOERSEN_OPEN_DATA"] = opendata.downloads(catalog)  # for the page "Offene Daten"
 
     def generate_output(self, writer) -> None:
         catalog = self.catalog
@@ -103,9 +111,10 @@ class BoersenGenerator(Generator):
             write(f"{organisation.url}index.html", "organisation", organisation=organisation)
         write("hilfe/index.html", "help", schemas=_help_sections(catalog))
         self._write_schemas(catalog)
-        self._write_outputs(catalog)
+        self._write_outputs(catalog, writer)
         if search:
             search.finish()
+        sitemaps.write_sitemap(Path(self.output_path), catalog, Site.from_settings(self.settings))  # lists the pages written
 
     def _writer(self, writer):
         def write(name: str, template: str, **context):
@@ -120,11 +129,15 @@ class BoersenGenerator(Generator):
 
         return write
 
-    def _write_outputs(self, catalog: Catalog) -> None:
-        """Calendars, feeds, sitemap, open data (plugins/boersen/outputs/)."""
+    def _write_outputs(self, catalog: Catalog, writer) -> None:
+        """Calendars, feeds, open data (plugins/boersen/outputs/) and the 404 page."""
         site = Site.from_settings(self.settings)
         output = Path(self.output_path)
         calendars.write_calendars(output, catalog, site)
+        feeds.write_feeds(output, catalog, site)
+        opendata.write_open_data(output, catalog, site)
+        # Served for any missing address, at any depth: its links start at the site root.
+        writer.write_file(sitemaps.NOT_FOUND_PAGE, self.get_template("404"), self.context, relative_urls=False)
 
     def _write_schemas(self, catalog: Catalog) -> None:
         """The JSON Schemas, per type and per Börse, for editors and forms."""

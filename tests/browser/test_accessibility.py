@@ -20,6 +20,8 @@ PAGES = [
     "hilfe/",
     "barrierefreiheit/",
     "leichte-sprache/",
+    "offene-daten/",
+    "404.html",
 ]
 
 
