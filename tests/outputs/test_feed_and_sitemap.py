@@ -73,6 +73,12 @@ def test_sitemap_lists_every_page_with_dates_from_the_data(site):
     assert entries[f"{SITEURL}/anbieter/tsv/"] == "2027-02-10"  # the newest of its offers
     assert entries[f"{SITEURL}/impressum/"] is None  # no date in the data
     assert f"{SITEURL}/404.html" not in entries
+    # What the sitemaps.org schema allows: url elements with loc and an optional W3C date, nothing else.
+    for url in root:
+        assert url.tag == f"{SITEMAP}url"
+        assert [child.tag for child in url] in ([f"{SITEMAP}loc"], [f"{SITEMAP}loc", f"{SITEMAP}lastmod"])
+        assert url.findtext(f"{SITEMAP}loc").startswith(f"{SITEURL}/")
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) for day in entries.values() if day)
 
 
 def test_robots_txt_names_the_sitemap(site, preview):
