@@ -33,6 +33,14 @@ def test_csv_is_utf8_with_bom_semicolons_and_quotes_values_with_separators_and_l
     assert read_csv(raw) == [{"a": "Kanutag; mit Picknick", "b": "Zwei Tage.\nMit Übernachtung.", "c": "12,5", "d": "ja"}]
 
 
+def test_csv_cells_a_spreadsheet_would_run_as_a_formula_get_an_apostrophe():
+    raw = to_csv(
+        [{"a": '=HYPERLINK("https://böse.example")', "b": "@SUMME(A1)", "c": "+49 9571 82-1234", "d": "-Tanz", "e": -2.5}], tuple("abcde")
+    )
+    (row,) = read_csv(raw)
+    assert row == {"a": '\'=HYPERLINK("https://böse.example")', "b": "'@SUMME(A1)", "c": "+49 9571 82-1234", "d": "'-Tanz", "e": "-2,5"}
+
+
 def test_offers_csv_reads_back_with_documented_columns_and_file_names_as_ids(site):
     rows = read_csv((site.output / "ferien/daten/angebote.csv").read_bytes())
     assert tuple(rows[0]) == OFFER_COLUMNS

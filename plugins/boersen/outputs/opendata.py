@@ -18,6 +18,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from pathlib import Path
 
 from ..catalog import Catalog
@@ -175,7 +176,18 @@ def organisation_record(organisation: Organisation, offers: list[Offer], site: S
 
 
 def csv_value(value) -> str:
-    """One cell as German spreadsheets read it."""
+    """One cell as German spreadsheets read it; text that a spreadsheet would run as a formula
+    ("=…", "@…", "+…" or "-…" but a phone number or a number) gets an apostrophe in front."""
+    text = _cell(value)
+    if text[:1] in ("=", "@") or (text[:1] in ("+", "-") and not PLAIN_NUMBER.fullmatch(text)):
+        return f"'{text}"
+    return text
+
+
+PLAIN_NUMBER = re.compile(r"[+-][\d\s/(),.-]*")
+
+
+def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
