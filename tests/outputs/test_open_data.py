@@ -10,7 +10,7 @@ import json
 import pytest
 from output_world import SITEURL, build_world
 
-from boersen.outputs.opendata import OFFER_COLUMNS, ORGANISATION_COLUMNS, to_csv
+from boersen.outputs.opendata import OFFER_COLUMNS, ORGANISATION_COLUMNS, to_csv, to_json
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +39,7 @@ def test_csv_cells_a_spreadsheet_would_run_as_a_formula_get_an_apostrophe():
     )
     (row,) = read_csv(raw)
     assert row == {"a": '\'=HYPERLINK("https://böse.example")', "b": "'@SUMME(A1)", "c": "+49 9571 82-1234", "d": "'-Tanz", "e": "-2,5"}
+    assert json.loads(to_json([{"a": "=1+1"}])) == [{"a": "=1+1"}]  # JSON keeps the text as it is
 
 
 def test_offers_csv_reads_back_with_documented_columns_and_file_names_as_ids(site):
