@@ -11,6 +11,9 @@
   "use strict";
 
   var PAGE_SIZE = 20;
+  // A choice with more options (districts, languages) shows the most frequent first, the rest
+  // on request, and a box to find one by typing; options without offers go last and hide.
+  var SHORT_LIST = 8;
 
   function element(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -111,7 +114,11 @@
       self.form.hidden = false;
       self.bind();
       self.syncControls();
-      return self.update();
+      return self.update().then(function () {
+        // Folded again when the open panel would push the first result below the first screen.
+        var first = self.results.querySelector(".offer-card");
+        if (panel && panel.open && !self.hasFilters() && first && first.getBoundingClientRect().top > window.innerHeight) panel.open = false;
+      });
     });
   };
 
@@ -122,12 +129,34 @@
       var box;
       if (facet.kind === "choice") {
         box = element("fieldset", { class: "facet facet-choice" }, [element("legend", { text: facet.label })]);
+        var long = facet.keys.length > SHORT_LIST, list = box;
+        if (long) {
+          var findId = "facet-finden-" + facet.name;
+          var find = element("input", { type: "search", id: findId, class: "facet-find", autocomplete: "off" });
+          box.appendChild(element("label", { for: findId, class: "facet-find-label", text: facet.label + " suchen" }));
+          box.appendChild(find);
+          list = element("div", { class: "facet-options" });
+          box.appendChild(list);
+        }
         self.controls[facet.name] = facet.keys.map(function (key, i) {
           var input = element("input", { type: "checkbox", name: facet.name, value: key });
           var count = element("span", { class: "count" });
-          box.appendChild(element("label", { class: "option" }, [input, document.createTextNode(" " + facet.options[i] + " "), count]));
-          return { input: input, count: count };
+          var label = element("label", { class: "option" }, [input, document.createTextNode(" " + facet.options[i] + " "), count]);
+          list.appendChild(label);
+          return { input: input, count: count, label: label, text: facet.options[i].toLowerCase() };
         });
+        if (long) {
+          var all = element("button", { type: "button", class: "facet-all", "aria-expanded": "false" });
+          box.appendChild(all);
+          var state = self.longFacets = self.longFacets || {};
+          state[facet.name] = { find: find, all: all, list: list, expanded: false };
+          find.addEventListener("input", function () { self.arrange(facet); });
+          all.addEventListener("click", function () {
+            state[facet.name].expanded = !state[facet.name].expanded;
+            all.setAttribute("aria-expanded", String(state[facet.name].expanded));
+            self.arrange(facet);
+          });
+        }
       } else if (facet.kind === "flag") {
         var input = element("input", { type: "checkbox", name: facet.name, value: "ja" });
         var count = element("span", { class: "count" });
@@ -162,6 +191,27 @@
       self.commit(true);
     });
     this.facetBox.appendChild(reset);
+    this.toResults = element("a", { class: "to-results", href: "#suchergebnisse" });
+    this.facetBox.appendChild(this.toResults);
+  };
+
+  /* A long choice: selected options first, then by count; without offers last and hidden;
+     only the first SHORT_LIST unless "alle anzeigen" or a typed filter. */
+  BoersePage.prototype.arrange = function (facet) {
+    var state = this.longFacets[facet.name], controls = this.controls[facet.name].slice();
+    var typed = state.find.value.trim().toLowerCase(), shown = 0, available = 0;
+    controls.sort(function (a, b) {
+      return (b.input.checked - a.input.checked) || (b.number - a.number) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+    });
+    controls.forEach(function (c) {
+      state.list.appendChild(c.label);
+      var visible = c.input.checked || (c.number > 0 && (typed ? c.text.indexOf(typed) !== -1 : (state.expanded || shown < SHORT_LIST)));
+      if (c.number > 0 || c.input.checked) available += 1;
+      if (visible) shown += 1;
+      c.label.hidden = !visible;
+    });
+    state.all.hidden = !!typed || available <= SHORT_LIST;
+    state.all.textContent = state.expanded ? "weniger anzeigen" : "alle " + available + " anzeigen";
   };
 
   BoersePage.prototype.readControls = function () {
@@ -256,7 +306,10 @@
     var self = this;
     this.facets.forEach(function (facet) {
       var controls = self.controls[facet.name], count = counts[facet.name];
-      if (facet.kind === "choice") controls.forEach(function (c, i) { c.count.textContent = "(" + count[i] + ")"; });
+      if (facet.kind === "choice") {
+        controls.forEach(function (c, i) { c.number = count[i]; c.count.textContent = "(" + count[i] + ")"; });
+        if (self.longFacets && self.longFacets[facet.name]) self.arrange(facet);
+      }
       else if (facet.kind === "flag") controls[0].count.textContent = "(" + count + ")";
       else {
         var value = self.state.selection[facet.name];
@@ -279,6 +332,9 @@
     if (this.staticList) this.staticList.hidden = true;
     this.results.hidden = false;
     this.results.textContent = "";
+    this.results.id = "suchergebnisse";
+    this.results.appendChild(element("h2", { class: "results-heading", text: filtered ? "Suchergebnisse (" + total + ")" : "Alle Angebote (" + total + ")" }));
+    if (this.toResults) this.toResults.textContent = "Zu den Ergebnissen (" + total + ")";
     if (total === 0) {
       this.results.appendChild(element("p", { class: "empty", text: "Keine passenden Angebote. Versuchen Sie ein anderes Wort oder weniger Filter." }));
     } else {
