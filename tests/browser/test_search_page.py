@@ -163,7 +163,9 @@ def test_without_javascript_everything_is_listed(browser, site):
     page.goto(site.url("ferienboerse/"))
     expect(page.locator("noscript")).to_have_count(1)
     assert "Die Suche und die Filter brauchen JavaScript" in page.content()
-    expect(page.locator("form.search-form")).to_be_hidden()
+    # The form keeps its place (no layout shift once the script runs) but cannot be used without it.
+    expect(page.get_by_label("Suchbegriff")).to_be_disabled()
+    expect(page.get_by_role("button", name="Suchen")).to_be_disabled()
     listed = page.locator(".static-offers .offer-card").count()
     heading = page.locator(".static-offers .list-heading").inner_text()
     assert listed == int(heading.split()[0]) > 20

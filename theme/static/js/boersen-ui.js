@@ -25,6 +25,11 @@
     return node;
   }
 
+  // The form is there from the first paint; its controls work once the script runs.
+  function enable(form) {
+    Array.prototype.forEach.call(form.querySelectorAll("[disabled]"), function (control) { control.disabled = false; });
+  }
+
   function loader(base) {
     return function (name) {
       return fetch(base + name).then(function (response) {
@@ -92,7 +97,7 @@
     this.input = this.form.querySelector("input[type=search]");
     this.facetBox = root.querySelector(".facets");
     this.status = root.querySelector(".search-status");
-    this.results = root.querySelector(".search-results");
+    this.results = document.querySelector(".search-results");  // in the place of the static list
     this.staticList = document.querySelector(".static-offers");
     this.shown = PAGE_SIZE;
     this.renderCount = 0;
@@ -108,10 +113,11 @@
       self.facets = facets;
       self.state = readState(facets);
       self.buildFacets();
-      // Filters start open on wide screens, or when a shared link sets some; folded on phones.
+      // Filters start folded, so nothing below moves when they are built (no layout shift);
+      // open when a shared link sets some.
       var panel = self.root.querySelector(".facet-panel");
-      if (panel && (window.matchMedia("(min-width: 50rem)").matches || self.hasFilters())) panel.open = true;
-      self.form.hidden = false;
+      if (panel && self.hasFilters()) panel.open = true;
+      enable(self.form);
       self.bind();
       self.syncControls();
       return self.update().then(function () {
@@ -382,7 +388,7 @@
         },
       };
     });
-    this.form.hidden = false;
+    enable(this.form);
     var typing = false;
     this.input.value = new URLSearchParams(window.location.search).get("q") || "";
     this.form.addEventListener("submit", function (event) { event.preventDefault(); self.commit(true); });
