@@ -16,6 +16,7 @@ import pytest
 from boersen.catalog import check_offer_text, load_catalog
 from boersen.schema import iter_fields, offer_schema, organisation_schema
 from boersen.search.documents import result_card
+from boersen.structured_data import site_data
 
 from scratch import FERIEN_OFFER, replace
 from sitebuild import ROOT, build_site
@@ -286,7 +287,7 @@ def test_offer_pages_carry_schema_org_events(data, tmp_path):
     found = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
     event = found["@graph"][0]
     assert event["@type"] == "Event"
-    assert (event["startDate"], event["endDate"]) == ("2027-08-02T09:00", "2027-08-06T12:00")
+    assert (event["startDate"], event["endDate"]) == ("2027-08-02T09:00+02:00", "2027-08-06T12:00+02:00")  # summer time in Berlin
     assert event["offers"] == {"@type": "Offer", "price": "25.00", "priceCurrency": "EUR"}
     assert event["location"]["address"]["postalCode"] == "96201"
     assert event["typicalAgeRange"] == "5-8"
@@ -378,3 +379,28 @@ def test_long_listings_are_split_into_pages_for_readers_without_javascript(data,
     category = [f"ferien/kategorie/sport-und-spiel/{part}index.html" for part in ("", "seite/2/", "seite/3/")]
     assert all((tmp_path / "output" / page).is_file() for page in category)
     assert 'class="pager"' not in small_site(data, tmp_path / "alle").page("ferien/index.html")  # 7 fit on one page of 100
+
+
+def json_ld(html: str) -> dict:
+    return json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+
+
+def test_sport_groups_organisations_and_the_home_page_are_described_for_search_engines(demo):
+    sport = json_ld(demo.page("sportwegweiser/judo-fuer-kinder/index.html"))
+    assert sport["@type"] == "Course"
+    instance = sport["hasCourseInstance"][0]
+    assert instance["courseMode"] == "onsite"
+    assert instance["courseSchedule"]["repeatFrequency"] == "P1W"
+    assert instance["courseSchedule"]["byDay"].startswith("https://schema.org/")
+    organisation = json_ld(demo.page("anbieter/tsv-auenstadt/index.html"))
+    assert (organisation["@type"], organisation["name"]) == ("Organization", "TSV Auenstadt 1862 e. V.")
+    home = json_ld(demo.page("index.html"))
+    assert [item["@type"] for item in home["@graph"]] == ["WebSite", "GovernmentOrganization"]
+    assert home["@graph"][1]["name"] == "Stadt Auenstadt"
+
+
+def test_the_home_page_offers_its_search_to_search_engines():
+    website = json.loads(site_data("Börsen der Stadt Auenstadt", "Auenstadt", "https://boersen.auenstadt.example"))["@graph"][0]
+    assert website["potentialAction"]["target"]["urlTemplate"] == "https://boersen.auenstadt.example/?q={search_term_string}"
+    assert website["potentialAction"]["query-input"] == "required name=search_term_string"
+    assert "potentialAction" not in json.loads(site_data("X", "Auenstadt", ""))["@graph"][0]  # no address to search without SITEURL

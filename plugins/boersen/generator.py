@@ -24,7 +24,7 @@ from .outputs.common import Site
 from .paging import DEFAULT_PAGE_SIZE, paginate
 from .problems import Problems, readable_lines
 from .search.index import search_files, write_search_files
-from .structured_data import structured_data
+from .structured_data import organisation_data, site_data, structured_data
 from .today import TodayError, resolve_today
 from .workers import fork_context, start_worker
 
@@ -41,6 +41,8 @@ class BoersenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.env.filters["structured_data"] = structured_data
+        self.env.filters["organisation_data"] = organisation_data
+        self.env.globals["site_data"] = site_data
         self.env.globals.update(iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets)
         self.env.globals["shown_example"] = shown_example
         self.env.tests["current_on"] = lambda offer, today: offer.is_current(today)

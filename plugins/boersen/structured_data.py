@@ -1,13 +1,22 @@
-"""schema.org descriptions of offers (JSON-LD), so search engines show dates, places and prices."""
+"""schema.org descriptions (JSON-LD), so search engines show dates, places and prices.
+
+Offers: holiday programmes as Events (one per date, with time-zone offsets and their status),
+sport groups as Courses with their weekly CourseInstances, daycare centres as ChildCare,
+family services as Services. Organisation pages describe the Organization, the home page the
+WebSite (with a SearchAction that opens the search with ?q=) and the town.
+"""
 
 from __future__ import annotations
 
 import datetime
 import json
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from .model import Location, Offer, WeeklySlot
+from .model import Location, Offer, Organisation, WeeklySlot
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -17,6 +26,43 @@ def structured_data(offer: Offer, site_url: str = "") -> Markup:
     data = {"@context": "https://schema.org", **_describe(offer)}
     if site_url.startswith("http"):
         data["url"] = f"{site_url}/{offer.url}"
+    return _script_json(data)
+
+
+def organisation_data(organisation: Organisation, site_url: str = "") -> Markup:
+    """The Organization of an organisation page."""
+    data = {"@context": "https://schema.org", "@type": "Organization", "name": organisation.name}
+    if organisation.description:
+        data["description"] = organisation.description
+    place = _place(organisation.location)
+    if place:
+        data["address"] = place["address"]
+    contact = organisation.contact
+    if contact:
+        data |= {key: value for key, value in (("telephone", contact.phone), ("email", contact.email)) if value}
+        if contact.website:
+            data["sameAs"] = contact.website
+    if site_url.startswith("http"):
+        data["url"] = f"{site_url}/{organisation.url}"
+    return _script_json(data)
+
+
+def site_data(site_name: str, town: str, site_url: str = "") -> Markup:
+    """The home page: the WebSite, whose search takes ?q=, and the town that publishes it."""
+    website = {"@type": "WebSite", "name": site_name, "inLanguage": "de"}
+    if site_url.startswith("http"):
+        website["url"] = f"{site_url}/"
+        website["potentialAction"] = {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{site_url}/?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        }
+    town_hall = {"@type": "GovernmentOrganization", "name": f"Stadt {town}", "address": {"@type": "PostalAddress", "addressLocality": town}}
+    website["publisher"] = town_hall
+    return _script_json({"@context": "https://schema.org", "@graph": [website, town_hall]})
+
+
+def _script_json(data: dict) -> Markup:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     # As Jinja's tojson does: no markup characters inside the script element.
     for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
@@ -47,16 +93,17 @@ def _describe(offer: Offer) -> dict:
             for a in offer.dates
         ]
         return {"@graph": events}
-    if offer.boerse.kind == "sport":
-        return {
-            "@type": "Event",
-            **base,
-            "eventSchedule": [_schedule(slot) for slot in details["trainingszeiten"]],
-            "organizer": organisation,
-            **({"location": place} if place else {}),
-            **_ages(offer),
-            **_price(offer.cost),
-        }
+    if offer.boerse.kind == "sport":  # a weekly group: a Course held in CourseInstances, one per training time
+        instances = [
+            {
+                "@type": "CourseInstance",
+                "courseMode": "onsite",
+                "courseSchedule": _schedule(slot, offer),
+                **({"location": place} if place else {}),
+            }
+            for slot in details["trainingszeiten"]
+        ]
+        return {"@type": "Course", **base, "provider": organisation, "hasCourseInstance": instances, **_ages(offer), **_price(offer.cost)}
     if offer.boerse.kind == "kita":
         return {
             "@type": "ChildCare",
@@ -75,7 +122,10 @@ def _describe(offer: Offer) -> dict:
 
 
 def _moment(day: datetime.date, time: datetime.time | None) -> str:
-    return f"{day.isoformat()}T{time.strftime('%H:%M')}" if time else day.isoformat()
+    """A day, or a day and time with the offset that holds in Berlin then (+01:00 or +02:00)."""
+    if not time:
+        return day.isoformat()
+    return datetime.datetime.combine(day, time, tzinfo=BERLIN).isoformat(timespec="minutes")
 
 
 def _place(location: Location | None) -> dict | None:
@@ -102,14 +152,20 @@ def _price(cost: float | None) -> dict:
     return {"isAccessibleForFree": cost == 0, "offers": {"@type": "Offer", "price": f"{cost:.2f}", "priceCurrency": "EUR"}}
 
 
-def _schedule(slot: WeeklySlot) -> dict:
-    return {
+def _schedule(slot: WeeklySlot, offer: Offer) -> dict:
+    schedule = {
         "@type": "Schedule",
         "repeatFrequency": "P1W",
         "byDay": f"https://schema.org/{_DAYS[slot.weekday]}",
         "startTime": slot.start.strftime("%H:%M"),
         "endTime": slot.end.strftime("%H:%M"),
+        "scheduleTimezone": "Europe/Berlin",
     }
+    if offer.valid_from:
+        schedule["startDate"] = offer.valid_from.isoformat()
+    if offer.valid_until:
+        schedule["endDate"] = offer.valid_until.isoformat()
+    return schedule
 
 
 def _hours(slot: WeeklySlot) -> dict:
