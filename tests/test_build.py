@@ -404,3 +404,17 @@ def test_the_home_page_offers_its_search_to_search_engines():
     assert website["potentialAction"]["target"]["urlTemplate"] == "https://boersen.auenstadt.example/?q={search_term_string}"
     assert website["potentialAction"]["query-input"] == "required name=search_term_string"
     assert "potentialAction" not in json.loads(site_data("X", "Auenstadt", ""))["@graph"][0]  # no address to search without SITEURL
+
+
+def test_a_web_manifest_with_the_sites_icon_and_a_security_txt(demo):
+    manifest = json.loads(demo.page("manifest.webmanifest"))
+    assert (manifest["name"], manifest["short_name"], manifest["lang"]) == ("Börsen der Stadt Auenstadt", "Auenstadt", "de")
+    assert manifest["icons"] == [{"src": "theme/images/favicon.svg", "sizes": "any", "type": "image/svg+xml"}]
+    assert (demo.output / manifest["icons"][0]["src"]).is_file()
+    assert '<link rel="manifest" href="./manifest.webmanifest">' in demo.page("index.html")
+    assert demo.page(".well-known/security.txt") == (
+        "# Platzhalter: Bitte in pelicanconf.py BOERSEN_SECURITY_CONTACT setzen (mailto:… oder https://…).\n"
+        "Contact: mailto:sicherheit@stadt.example\n"
+        "Expires: 2028-05-31T00:00:00Z\n"
+        "Preferred-Languages: de, en\n"
+    )

@@ -18,7 +18,7 @@ from .catalog import Catalog, load_catalog
 from .help_page import example_file, local_examples, shown_example
 from .outputs import calendar as calendars
 from .outputs import feed as feeds
-from .outputs import opendata
+from .outputs import opendata, webapp
 from .outputs import sitemap as sitemaps
 from .outputs.common import Site
 from .paging import DEFAULT_PAGE_SIZE, paginate
@@ -138,6 +138,7 @@ class BoersenGenerator(Generator):
         calendars.write_calendars(output, catalog, site)
         feeds.write_feeds(output, catalog, site)
         opendata.write_open_data(output, catalog, site)
+        webapp.write_webapp(output, site, self.settings, self.context, catalog.today)
         # Served for any missing address, at any depth: its links start at the site root.
         writer.write_file(sitemaps.NOT_FOUND_PAGE, self.get_template("404"), self.context, relative_urls=False)
 
