@@ -9,7 +9,7 @@ OUTPUT := output
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: help html publish serve devserver clean validate test lint format bench schema vendor bridge issue-forms
+.PHONY: help html publish serve devserver clean validate test lint format bench schema vendor bridge issue-forms programmheft
 
 help:
 	@echo "make serve      Demo-Seite bauen und auf http://localhost:$(PORT) zeigen"
@@ -19,6 +19,7 @@ help:
 	@echo "make validate   alle Datendateien prüfen"
 	@echo "make test       alle Tests ausführen"
 	@echo "make bench      Geschwindigkeit messen (Bauzeit gegen Hugo, Suche gegen Pagefind, Markdown)"
+	@echo "make programmheft  Programmheft der Ferienbörse als PDF (output/<börse>/programmheft.pdf)"
 	@echo "make bridge     Formular-Brücke auf http://127.0.0.1:8001 starten (Einstellungen: bridge/.env.example)"
 	@echo "make schema     JSON-Schemas in schema/ neu schreiben (nach Änderungen am Schema oder an einer _boerse.yaml)"
 	@echo "make issue-forms  GitHub-Formulare in .github/ISSUE_TEMPLATE/ neu schreiben"
@@ -51,6 +52,11 @@ devserver: html
 	@$(PELICAN) --listen --bind $(BIND) --port $(PORT) -s $(CONF) -o $(OUTPUT) & server=$$!; \
 	trap 'kill $$server' EXIT INT TERM; \
 	$(BIN)/watchfiles --target-type command "$(MAKE) --no-print-directory html" data content theme plugins $(CONF)
+
+# The printed programme of each holiday Börse as PDF (output/<börse>/programmheft.pdf), printed by
+# Debian's headless Chromium from the page /<börse>/programmheft/ of the built site.
+programmheft: html
+	$(BIN)/python -m boersen.outputs.programmheft $(OUTPUT)
 
 # The form-to-repo bridge; settings come from BRIDGE_* environment variables (bridge/.env.example).
 bridge: $(VENV)/.installed

@@ -19,6 +19,7 @@ from .help_page import example_file, local_examples, shown_example
 from .outputs import calendar as calendars
 from .outputs import feed as feeds
 from .outputs import opendata, webapp
+from .outputs import programmheft as programmes
 from .outputs import sitemap as sitemaps
 from .outputs.common import Site
 from .paging import DEFAULT_PAGE_SIZE, paginate
@@ -41,6 +42,10 @@ class BoersenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.env.filters["structured_data"] = structured_data
+        site = Site.from_settings(self.settings)
+        self.env.globals["programme_path"] = lambda boerse: programmes.programme_path(boerse) if programmes.has_programme(boerse) else None
+        # A printed address: the full one when the site's address is known, else the path.
+        self.env.globals["programme_address"] = lambda offer: f"{site.url if site.absolute else ''}/{offer.url}"
         self.env.filters["organisation_data"] = organisation_data
         self.env.globals["site_data"] = site_data
         self.env.globals.update(iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets)
@@ -107,6 +112,9 @@ class BoersenGenerator(Generator):
                     write(f"{pager.path(pager.number)}index.html", "category", category_counts=counts, **context)
             for offer in boerse.offers:
                 write(f"{offer.url}index.html", "offer", boerse=boerse, offer=offer, current=offer.is_current(catalog.today))
+            if programmes.has_programme(boerse):
+                path = f"{programmes.programme_path(boerse)}index.html"
+                write(path, "programmheft", boerse=boerse, offers=offers, weeks=programmes.weeks(offers))
         organisations = sorted(catalog.organisations.values(), key=lambda o: o.name.casefold())
         write("anbieter/index.html", "organisations", organisations=organisations)
         for organisation in organisations:

@@ -20,6 +20,7 @@ PAGES = [
     "hilfe/",
     "barrierefreiheit/",
     "leichte-sprache/",
+    "ferienboerse/programmheft/",
     "offene-daten/",
     "404.html",
 ]
