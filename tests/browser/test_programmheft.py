@@ -31,6 +31,15 @@ def test_the_pdf_has_one_entry_per_current_offer(site, tmp_path):
     assert sorted(found) == sorted(current)  # each current offer exactly once, nothing else
     pages = int(re.search(r"Seite 1 von (\d+)", text).group(1))
     assert pages > 5 and f"Seite {pages} von {pages}" in text
+    # Each week starts a page, and no offer is cut: its title and its address share a page.
+    sheets = [[line.strip() for line in sheet.splitlines() if line.strip()] for sheet in text.split("\f")]
+    headings = [line for sheet in sheets[1:] for line in sheet if line.startswith("Woche vom")]
+    assert headings and all(any(sheet and sheet[0] == heading for sheet in sheets) for heading in headings)
+    titles = dict(re.findall(r'class="offer-title"><a href="\.\./ferienboerse/([^"/]+)/">([^<]+)</a>', listing))
+    assert len(titles) == len(current)
+    for slug, title in titles.items():
+        sheet = next(sheet for sheet in sheets if f"/ferienboerse/{slug}/" in " ".join(sheet))
+        assert any(title.replace("&amp;", "&") in line for line in sheet), slug
 
 
 def test_the_print_view_has_weeks_and_a_table_of_contents(page: Page, site):
