@@ -120,6 +120,7 @@ class BoersenGenerator(Generator):
         for organisation in organisations:
             write(f"{organisation.url}index.html", "organisation", organisation=organisation)
         write("hilfe/index.html", "help", schemas=_help_sections(catalog))
+        write("merkliste/index.html", "merkliste")
         self._write_schemas(catalog)
         self._write_outputs(catalog, writer)
         if search:
