@@ -139,17 +139,12 @@ def offer_record(offer: Offer, site: Site) -> dict:
         "alter_bis": offer.ages.maximum if offer.ages else None,
         "kosten": offer.cost,
         "ort": location.name if location else None,
-        "strasse": location.street if location else None,
-        "plz": location.postcode if location else None,
-        "stadt": location.city if location else None,
-        "stadtteil": location.district if location else None,
+        **_address(location),
         "breite": location.latitude if location else None,
         "laenge": location.longitude if location else None,
         "barrierefrei": offer.barrier_free,
         "kontakt_name": contact.name if contact else None,
-        "telefon": contact.phone if contact else None,
-        "email": contact.email if contact else None,
-        "webseite": contact.website if contact else None,
+        **_reach(contact),
         "gueltig_ab": offer.valid_from.isoformat() if offer.valid_from else None,
         "gueltig_bis": offer.valid_until.isoformat() if offer.valid_until else None,
         "bestaetigt_am": offer.confirmed_on.isoformat() if offer.confirmed_on else None,
@@ -163,15 +158,28 @@ def organisation_record(organisation: Organisation, offers: list[Offer], site: S
         "id": organisation.slug,
         "name": organisation.name,
         "art": organisation.kind,
+        **_address(location),
+        **_reach(contact),
+        "angebote": [offer.slug for offer in offers],
+        "url": site.address(organisation.url),
+    }
+
+
+def _address(location) -> dict:
+    """The address columns shared by offers and organisations, in their documented order."""
+    return {
         "strasse": location.street if location else None,
         "plz": location.postcode if location else None,
         "stadt": location.city if location else None,
         "stadtteil": location.district if location else None,
+    }
+
+
+def _reach(contact) -> dict:
+    return {
         "telefon": contact.phone if contact else None,
         "email": contact.email if contact else None,
         "webseite": contact.website if contact else None,
-        "angebote": [offer.slug for offer in offers],
-        "url": site.address(organisation.url),
     }
 
 
