@@ -378,6 +378,7 @@ def test_long_listings_are_split_into_pages_for_readers_without_javascript(data,
     assert '<a href="../../../ferien/seite/2/" rel="prev">Vorherige Seite</a>' in site.page("ferien/seite/3/index.html")
     category = [f"ferien/kategorie/sport-und-spiel/{part}index.html" for part in ("", "seite/2/", "seite/3/")]
     assert all((tmp_path / "output" / page).is_file() for page in category)
+    assert "Dieser Ausdruck enthält Seite 1 von 3 der Übersicht. Alle Angebote in einem Heft zum Drucken: /ferien/programmheft/" in first
     assert 'class="pager"' not in small_site(data, tmp_path / "alle").page("ferien/index.html")  # 7 fit on one page of 100
 
 

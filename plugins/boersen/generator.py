@@ -46,6 +46,7 @@ class BoersenGenerator(Generator):
         self.env.globals["programme_path"] = lambda boerse: programmes.programme_path(boerse) if programmes.has_programme(boerse) else None
         # A printed address: the full one when the site's address is known, else the path.
         self.env.globals["programme_address"] = lambda offer: f"{site.url if site.absolute else ''}/{offer.url}"
+        self.env.globals["programme_address_of"] = lambda boerse: f"{site.url if site.absolute else ''}/{programmes.programme_path(boerse)}"
         self.env.filters["organisation_data"] = organisation_data
         self.env.globals["site_data"] = site_data
         self.env.globals.update(iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets)
