@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 from boersen.ci.issue_forms import layout
 from boersen.ci.issue_offer import CONSENT
+
+from recording_server import RecordingHandler
 
 CHECKED = f"- [X] {CONSENT}"
 
@@ -82,23 +83,10 @@ class FakeGitHub:
         return {"id": 1}
 
 
-class PlaysGitHub(BaseHTTPRequestHandler):
+class PlaysGitHub(RecordingHandler):
     """A loopback server for the real HTTP client: no pull request or comment yet, then records what it is sent."""
 
-    received: ClassVar[list[tuple[str, str, str | None, dict | None]]] = []
-
-    def _answer(self, payload: object, status: int = 200) -> None:
-        data = json.dumps(payload).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def _record(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = json.loads(self.rfile.read(length)) if length else None
-        self.received.append((self.command, self.path, self.headers.get("Authorization"), body))
+    received: ClassVar[list] = []  # this server's own calls
 
     def do_GET(self):
         self._record()
@@ -107,9 +95,6 @@ class PlaysGitHub(BaseHTTPRequestHandler):
     def do_POST(self):
         self._record()
         self._answer({"number": 12} if self.path.endswith("/pulls") else {"id": 1}, 201)
-
-    def log_message(self, *args):
-        pass
 
 
 class LoopbackGitHub:

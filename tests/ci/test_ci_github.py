@@ -3,15 +3,16 @@ real HTTP client against a loopback server that plays GitHub."""
 
 from __future__ import annotations
 
-import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
 
 from boersen.ci import github, stale
 from boersen.ci.__main__ import main
+
+from recording_server import RecordingHandler
 
 BODY = "<!-- boersen-pruefung -->\n## Prüfung der Daten: alles in Ordnung\n"
 SHA = "a" * 40
@@ -121,23 +122,10 @@ def test_a_very_long_stale_list_is_cut_to_fit():
     assert sent.endswith("\n\n… Die Liste ist zu lang für ein Issue; `boersen validate` zeigt alle Warnungen.\n")
 
 
-class PlaysGitHub(BaseHTTPRequestHandler):
+class PlaysGitHub(RecordingHandler):
     """A loopback server answering the calls of post-comment, recording what it was sent."""
 
-    received: ClassVar[list[tuple[str, str, str | None, dict | None]]] = []
-
-    def _answer(self, payload: object) -> None:
-        data = json.dumps(payload).encode("utf-8")
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def _record(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = json.loads(self.rfile.read(length)) if length else None
-        self.received.append((self.command, self.path, self.headers.get("Authorization"), body))
+    received: ClassVar[list] = []  # this server's own calls
 
     def do_GET(self):
         self._record()
@@ -146,9 +134,6 @@ class PlaysGitHub(BaseHTTPRequestHandler):
     def do_POST(self):
         self._record()
         self._answer({"id": 1})
-
-    def log_message(self, *args):
-        pass
 
 
 def test_post_comment_command_talks_http_to_the_api(tmp_path, capsys):
