@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ci_data import AGE_MESSAGE, CHANGED, FEE_MESSAGE, ORPHAN_MESSAGE, STALE_MESSAGE, many_problems
-
 from boersen.ci import comment
 from boersen.ci.__main__ import main
 from boersen.ci.formats import Findings
 
+from ci_data import AGE_MESSAGE, CHANGED, FEE_MESSAGE, ORPHAN_MESSAGE, STALE_MESSAGE, many_problems
 from scratch import TODAY, DataFolder
 
 REPO = "https://github.com/stadt/boersen"

@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from ci_data import AGE_MESSAGE, BROKEN_OFFERS, CHANGED, FEE_MESSAGE, ODD_SEASON_MESSAGE, ORPHAN_MESSAGE, STALE_MESSAGE, many_problems
 
 from boersen.ci.formats import Findings, github_lines, github_summary, gitlab_report, read_changed_files
 from boersen.cli import main
 from boersen.problems import Problem, Severity
+
+from ci_data import AGE_MESSAGE, BROKEN_OFFERS, CHANGED, FEE_MESSAGE, ODD_SEASON_MESSAGE, ORPHAN_MESSAGE, STALE_MESSAGE, many_problems
 
 HEADLINE = "62 Fehler, 2 Warnungen (1 Börsen, 2 gültige Angebote, 1 Anbieter)."
 KURSE = [f"data/ferien/kurs-{number:02}.yaml" for number in range(1, BROKEN_OFFERS + 1)]

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from issue_world import FakeGitHub, LoopbackGitHub, PlaysGitHub, event, git, issue_body, repository
 
 from boersen.ci import issue_offer
 from boersen.ci.__main__ import main
 
+from issue_world import FakeGitHub, LoopbackGitHub, PlaysGitHub, event, git, issue_body, repository
 from scratch import TODAY
 
 VALID = {
