@@ -44,18 +44,12 @@ import search_quality
 import synthetic
 from playwright.sync_api import sync_playwright
 
+from boersen.chromium import CHROMIUM, CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
 PELICAN = ROOT / ".venv" / "bin" / "pelican"
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TODAY = "2026-11-26"
 FIRST_QUERY = "schwimm"
 TYPED = [
@@ -284,7 +278,7 @@ def main() -> int:
         return 2
     print(f"Load: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; today pinned to {TODAY}; first query {FIRST_QUERY!r}")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         results = [bench_size(int(size), browser) for size in args.sizes.split(",")]
         browser.close()
     report(results)

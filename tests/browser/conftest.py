@@ -12,17 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from boersen.chromium import CHROMIUM, CHROMIUM_FLAGS
+
 from sitebuild import build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TODAY = "2027-01-10"  # demo data unshifted: the whole 2027 programme is ahead
 
 

@@ -16,13 +16,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..chromium import CHROMIUM, CHROMIUM_FLAGS
 from ..formatting import format_date
 from ..model import Boerse, Offer
 
 FOLDER = "programmheft"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-CHROMIUM_FLAGS += ["--disable-sync", "--no-pdf-header-footer"]
 
 
 @dataclass
@@ -73,7 +71,12 @@ def print_pdfs(output: Path, chromium: Path = CHROMIUM) -> list[Path]:
             slug = view.parent.parent.name
             target = output / f"{slug}/{FOLDER}.pdf"
             url = f"http://127.0.0.1:{server.server_address[1]}/{slug}/{FOLDER}/"
-            subprocess.run([str(chromium), *CHROMIUM_FLAGS, f"--print-to-pdf={target}", url], check=True, capture_output=True, timeout=300)
+            subprocess.run(
+                [str(chromium), *CHROMIUM_FLAGS, "--no-pdf-header-footer", f"--print-to-pdf={target}", url],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
             written.append(target)
     finally:
         server.shutdown()
