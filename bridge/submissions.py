@@ -20,7 +20,7 @@ from boersen.forms import FormValues, form_data, form_name
 from boersen.model import Boerse, Offer
 from boersen.problems import FILE_LEVEL, Problems
 from boersen.schema_check import slugify
-from boersen.site_paths import RESERVED_OFFER_NAMES
+from boersen.site_paths import RESERVED_OFFER_NAMES, free_name
 from boersen.source import read_text
 from boersen.yaml_writer import dump, normalise
 
@@ -116,7 +116,7 @@ def _organisation(catalog: Catalog, values: FormValues, data: dict, data_dir: Pa
     schema = schemas.organisation_schema()
     organisation = form_data(schema, values, prefix=ORGANISATION_PREFIX)
     taken = set(catalog.organisations) | {path.stem for path in (data_dir / ORGANISATIONS_FOLDER).glob("*.*")}
-    slug = _unique(slugify(organisation.get("name", "")) or "anbieter", taken)
+    slug = free_name(slugify(organisation.get("name", "")) or "anbieter", taken)
     text = dump(organisation, schema)
     _collect(check_organisation_text(f"{slug}.yaml", text), ORGANISATION_PREFIX, result)
     data["anbieter"] = slug
@@ -128,14 +128,7 @@ def _free_name(boerse: Boerse, title: str, data_dir: Path, taken: set[str]) -> s
     existing = {path.stem for path in folder.iterdir()} if folder.is_dir() else set()
     existing |= {Path(path).stem for path in taken} | {offer.slug for offer in boerse.offers} | RESERVED_OFFER_NAMES
     base = slugify(title)[:60].strip("-") or "angebot"
-    return f"{_unique(base, existing)}.yaml"
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    name, number = base, 2
-    while name in taken:
-        name, number = f"{base}-{number}", number + 1
-    return name
+    return f"{free_name(base, existing)}.yaml"
 
 
 def _current_text(data_dir: Path, boerse: Boerse, file_name: str) -> str | None:

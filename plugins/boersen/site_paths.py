@@ -64,3 +64,11 @@ def content_pages(content_dir: Path) -> dict[str, str]:
         title = metadata.get("title", file.stem)
         pages[metadata.get("slug") or slugify(title, DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])] = title
     return pages
+
+
+def free_name(base: str, taken) -> str:
+    """``base``, or ``base-2``, ``base-3`` … : the first that is not in ``taken``."""
+    name, number = base, 2
+    while name in taken:
+        name, number = f"{base}-{number}", number + 1
+    return name

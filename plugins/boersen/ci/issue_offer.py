@@ -27,7 +27,7 @@ from ..model import Boerse
 from ..problems import FILE_LEVEL, Problem, visible
 from ..schema import organisation_schema
 from ..schema_check import slugify, suggest
-from ..site_paths import RESERVED_OFFER_NAMES
+from ..site_paths import RESERVED_OFFER_NAMES, free_name
 from ..yaml_writer import dump
 from . import github, rows
 from .issue_forms import (
@@ -315,12 +315,8 @@ def _taken(folder: Path, slug: str) -> bool:
 
 def _free_slug(folder: Path, title: str) -> str:
     """A file name from the title that names no file in ``folder`` and no address of the site."""
-    base = _cut(slugify(title)) or "angebot"
-    slug, number = base, 1
-    while slug in RESERVED_OFFER_NAMES or _taken(folder, slug):
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    files = {entry.stem for entry in folder.iterdir() if entry.suffix in (".yaml", ".md")} if folder.is_dir() else set()
+    return free_name(_cut(slugify(title)) or "angebot", files | RESERVED_OFFER_NAMES)
 
 
 def _labels(elements: list[Element], boerse: Boerse) -> dict[str, str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import schema as schemas
 from ..catalog import DATA_SUFFIXES, ORGANISATIONS_FOLDER, Catalog, check_offer_text, check_organisation_text
 from ..model import Boerse
-from ..site_paths import RESERVED_OFFER_NAMES
+from ..site_paths import RESERVED_OFFER_NAMES, free_name
 from ..yaml_writer import dump
 from .conversion import Item, Organisation, RowError
 
@@ -82,16 +82,12 @@ def assign_names(items: list[Item], folder: Path, mapping_name: str) -> None:
     for item in items:
         if item.key in ours:
             item.slug = ours[item.key]
-    kept = {item.slug for item in items if item.key in ours}
+    taken |= {item.slug for item in items if item.key in ours}
     for item in items:
         if item.key in ours:
             continue
-        base, number, slug = item.slug, 1, item.slug
-        while slug in taken or slug in kept:
-            number += 1
-            slug = f"{base}-{number}"
-        item.slug = slug
-        kept.add(slug)
+        item.slug = free_name(item.slug, taken)
+        taken.add(item.slug)
 
 
 def write_all(
