@@ -42,11 +42,11 @@ class BoersenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.env.filters["structured_data"] = structured_data
-        site = Site.from_settings(self.settings)
+        self.site = Site.from_settings(self.settings)
+        # Full addresses (canonical links, print) only when SITEURL is absolute; else paths from the root.
+        self.address_base = self.site.url if self.site.absolute else ""
         self.env.globals["programme_path"] = lambda boerse: programmes.programme_path(boerse) if programmes.has_programme(boerse) else None
-        # A printed address: the full one when the site's address is known, else the path.
-        self.env.globals["programme_address"] = lambda offer: f"{site.url if site.absolute else ''}/{offer.url}"
-        self.env.globals["programme_address_of"] = lambda boerse: f"{site.url if site.absolute else ''}/{programmes.programme_path(boerse)}"
+        self.env.globals["printed_address"] = lambda path: f"{self.address_base}/{path}"
         self.env.filters["organisation_data"] = organisation_data
         self.env.globals["site_data"] = site_data
         self.env.globals.update(iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets)
@@ -78,8 +78,7 @@ class BoersenGenerator(Generator):
         self.catalog = catalog
         self.context["catalog"] = catalog
         self.context["today"] = today
-        site = Site.from_settings(self.settings)
-        self.context["BOERSEN_CANONICAL_BASE"] = site.url if site.absolute else ""  # canonical links, Open Graph
+        self.context["BOERSEN_CANONICAL_BASE"] = self.address_base  # canonical links, Open Graph
         self.context["BOERSEN_OPEN_DATA"] = opendata.downloads(catalog)  # for the page "Offene Daten"
 
     def generate_output(self, writer) -> None:
@@ -126,7 +125,7 @@ class BoersenGenerator(Generator):
         self._write_outputs(catalog, writer)
         if search:
             search.finish()
-        sitemaps.write_sitemap(Path(self.output_path), catalog, Site.from_settings(self.settings))  # lists the pages written
+        sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
 
     def _writer(self, writer):
         def write(name: str, template: str, **context):
@@ -143,12 +142,11 @@ class BoersenGenerator(Generator):
 
     def _write_outputs(self, catalog: Catalog, writer) -> None:
         """Calendars, feeds, open data (plugins/boersen/outputs/) and the 404 page."""
-        site = Site.from_settings(self.settings)
         output = Path(self.output_path)
-        calendars.write_calendars(output, catalog, site)
-        feeds.write_feeds(output, catalog, site)
-        opendata.write_open_data(output, catalog, site)
-        webapp.write_webapp(output, site, self.settings, self.context, catalog.today)
+        calendars.write_calendars(output, catalog, self.site)
+        feeds.write_feeds(output, catalog, self.site)
+        opendata.write_open_data(output, catalog, self.site)
+        webapp.write_webapp(output, self.site, self.settings, self.context, catalog.today)
         # Served for any missing address, at any depth: its links start at the site root.
         writer.write_file(sitemaps.NOT_FOUND_PAGE, self.get_template("404"), self.context, relative_urls=False)
 
