@@ -342,7 +342,7 @@ def _show_form(
     fields = form_fields(boerse.schema, data, extra_rows=rows)
     organisation_fields = form_fields(
         schemas.organisation_schema(),
-        _prefixed(values, ORGANISATION_PREFIX, schemas.organisation_schema()) if values else None,
+        form_data(schemas.organisation_schema(), values, prefix=ORGANISATION_PREFIX) if values else None,
         prefix=ORGANISATION_PREFIX,
     )
     chosen = values.one("anbieter") if values else (data or {}).get("anbieter", "")
@@ -366,10 +366,6 @@ def _show_form(
         error_list=_error_list(errors, fields + organisation_fields),
         altcha=bridge.settings.altcha,
     )
-
-
-def _prefixed(values: FormValues, prefix: str, schema: dict) -> dict:
-    return form_data(schema, values, prefix=prefix)
 
 
 def _error_list(errors: dict[str, list[str]], nodes: list[Node]) -> list[tuple[str, str, str]]:
