@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from boersen.catalog import check_offer_text, load_catalog
+from boersen.outputs.sitemap import pages as sitemap_pages
 from boersen.schema import iter_fields, offer_schema, organisation_schema
 from boersen.search.documents import result_card
 from boersen.structured_data import site_data
@@ -378,8 +379,17 @@ def test_long_listings_are_split_into_pages_for_readers_without_javascript(data,
     assert '<a href="../../../ferien/seite/2/" rel="prev">Vorherige Seite</a>' in site.page("ferien/seite/3/index.html")
     category = [f"ferien/kategorie/sport-und-spiel/{part}index.html" for part in ("", "seite/2/", "seite/3/")]
     assert all((tmp_path / "output" / page).is_file() for page in category)
-    assert "Dieser Ausdruck enthält Seite 1 von 3 der Übersicht. Alle Angebote in einem Heft zum Drucken: /ferien/programmheft/" in first
-    assert 'class="pager"' not in small_site(data, tmp_path / "alle").page("ferien/index.html")  # 7 fit on one page of 100
+    assert "Dieser Ausdruck enthält Seite 1 von 3 der Übersicht. Alle 7 Angebote auf einer Seite zum Drucken: /ferien/drucken/" in first
+    # One print view per split listing, with every offer; not listed in the sitemap.
+    printed = re.findall(r'class="offer-title"><a href="[^"]*/(kurs-\d)/"', site.page("ferien/drucken/index.html"))
+    assert printed == [f"kurs-{number}" for number in range(7)]
+    assert (tmp_path / "output" / "ferien" / "kategorie" / "sport-und-spiel" / "drucken" / "index.html").is_file()
+    assert '<meta name="robots" content="noindex">' in site.page("ferien/drucken/index.html")
+    listed = sitemap_pages(tmp_path / "output")
+    assert "ferien/seite/2/" in listed and not [page for page in listed if "drucken" in page]
+    single = small_site(data, tmp_path / "alle")
+    assert 'class="pager"' not in single.page("ferien/index.html")  # 7 fit on one page of 100
+    assert not (single.output / "ferien" / "drucken").exists() and "data-print-all" not in single.page("ferien/index.html")
 
 
 def json_ld(html: str) -> dict:

@@ -138,7 +138,9 @@ def test_a_boerse_named_like_a_towns_own_page_is_refused_in_validate_and_build(d
 def test_offer_files_named_like_a_boerses_own_folders_are_refused(data):
     data.offer(name="suche.yaml")
     data.offer(name="kategorie.yaml")
+    data.offer(name="drucken.yaml")
     assert data.messages() == [
+        "data/ferien/drucken.yaml:1:1: (Datei): Der Name „drucken“ ist für die Webseite reserviert. Bitte einen anderen wählen.",
         "data/ferien/kategorie.yaml:1:1: (Datei): Der Name „kategorie“ ist für die Webseite reserviert. Bitte einen anderen wählen.",
         "data/ferien/suche.yaml:1:1: (Datei): Der Name „suche“ ist für die Webseite reserviert. Bitte einen anderen wählen.",
     ]

@@ -95,21 +95,11 @@ class BoersenGenerator(Generator):
             offers = catalog.current_offers(boerse)
             by_category = {c.slug: [offer for offer in offers if c in offer.categories] for c in boerse.categories}
             counts = {slug: len(items) for slug, items in by_category.items()}
-            for pager, shown in paginate(offers, size, f"{boerse.slug}/"):
-                write(
-                    f"{pager.path(pager.number)}index.html",
-                    "boerse",
-                    boerse=boerse,
-                    offers=offers,
-                    shown=shown,
-                    pager=pager,
-                    category_counts=counts,
-                )
+            listing = {"boerse": boerse, "category_counts": counts}
+            self._write_listing(write, "boerse", offers, size, f"{boerse.slug}/", listing)
             for category in boerse.categories:
-                listed = by_category[category.slug]
-                for pager, shown in paginate(listed, size, f"{boerse.slug}/kategorie/{category.slug}/"):
-                    context = {"boerse": boerse, "category": category, "offers": listed, "shown": shown, "pager": pager}
-                    write(f"{pager.path(pager.number)}index.html", "category", category_counts=counts, **context)
+                base = f"{boerse.slug}/kategorie/{category.slug}/"
+                self._write_listing(write, "category", by_category[category.slug], size, base, listing | {"category": category})
             for offer in boerse.offers:
                 write(f"{offer.url}index.html", "offer", boerse=boerse, offer=offer, current=offer.is_current(catalog.today))
             if programmes.has_programme(boerse):
@@ -126,6 +116,16 @@ class BoersenGenerator(Generator):
         if search:
             search.finish()
         sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
+
+    @staticmethod
+    def _write_listing(write, template: str, offers: list, size: int, base: str, context: dict) -> None:
+        """A Börse or category listing: its pages and, when split, one print view with every offer."""
+        pages = paginate(offers, size, base)
+        for pager, shown in pages:
+            write(f"{pager.path(pager.number)}index.html", template, offers=offers, shown=shown, pager=pager, **context)
+        pager = pages[0][0]
+        if pager.count > 1:
+            write(f"{pager.print_path}index.html", "listing_print", offers=offers, pager=pager, listing=template, **context)
 
     def _writer(self, writer):
         def write(name: str, template: str, **context):

@@ -2,7 +2,8 @@
 
 With JavaScript the search shows and pages the results itself; without it, and for search
 engines, the listing of a Börse or category is cut into pages of ``BOERSEN_PAGE_SIZE`` offers:
-``/<boerse>/``, ``/<boerse>/seite/2/`` …
+``/<boerse>/``, ``/<boerse>/seite/2/`` … A split listing also gets one print view with all its
+offers, ``/<boerse>/drucken/``: printing page 1 would otherwise print only the first hundred.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PAGE_FOLDER = "seite"
+PRINT_FOLDER = "drucken"  # the whole listing on one page, for printing (not in the sitemap)
 DEFAULT_PAGE_SIZE = 100
 
 
@@ -22,6 +24,10 @@ class Pager:
     def path(self, number: int) -> str:
         """The page's folder relative to the site: the first page is the listing itself."""
         return self.base if number == 1 else f"{self.base}{PAGE_FOLDER}/{number}/"
+
+    @property
+    def print_path(self) -> str:
+        return f"{self.base}{PRINT_FOLDER}/"
 
     @property
     def numbers(self) -> range:

@@ -42,8 +42,9 @@ SITE_FOLDERS = {
 # The demo's pages; a town's own pages are read from content/pages/.
 SITE_PAGES = {"impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "mitmachen", "angebot-eintragen", "kontakt"}
 RESERVED_BOERSE_NAMES = SITE_FOLDERS | SITE_PAGES
-# Folders inside a Börse: categories, search files, calendars, feeds, open data, pages of the listing.
-RESERVED_OFFER_NAMES = {"kategorie", "index", "schema", "suche", "kalender", "feed", "daten", "seite", "programmheft"}
+# Folders inside a Börse: categories, search files, calendars, feeds, open data, pages of the listing
+# and its print view.
+RESERVED_OFFER_NAMES = {"kategorie", "index", "schema", "suche", "kalender", "feed", "daten", "seite", "drucken", "programmheft"}
 
 
 def content_pages(content_dir: Path) -> dict[str, str]:

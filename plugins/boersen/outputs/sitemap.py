@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..catalog import Catalog
+from ..paging import PRINT_FOLDER
 from .common import Site, offer_modified, write_bytes
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -44,9 +45,13 @@ def page_dates(catalog: Catalog) -> dict[str, datetime.date]:
 
 
 def pages(output: Path) -> list[str]:
-    """Every page written so far, as paths relative to the site root (``""`` is the home page)."""
+    """Every page written so far, as paths relative to the site root (``""`` is the home page).
+
+    Print views repeat their listing and are left out."""
     found = []
     for file in output.rglob("index.html"):
+        if file.parent.name == PRINT_FOLDER:
+            continue
         relative = file.parent.relative_to(output).as_posix()
         found.append("" if relative == "." else f"{relative}/")
     return sorted(found)
