@@ -135,3 +135,19 @@ def test_a_split_listing_and_its_print_views_are_valid_html(split_site):
     pages.append(folder / "kategorie" / "natur-und-erlebnis" / "drucken" / "index.html")
     assert all(page.is_file() for page in pages)
     assert nu_errors(*pages) == []
+
+
+def test_printing_from_the_browser_menu_prints_every_offer_too(browser, split_site, tmp_path):
+    _, base = split_site
+    page = browser.new_page()
+    titles = titles_of(page, f"{base}/ferienboerse/drucken/")
+    page.goto(f"{base}/ferienboerse/seite/2/")
+    expect(page.locator(".print-all-offers")).to_have_count(0)
+    # Chromium's printing (here to PDF) fires "beforeprint" as the menu's "Drucken" does.
+    text = pdf_words(page.pdf(format="A4"), tmp_path)
+    for title in titles:
+        assert " ".join(title.split()) in text, title
+    assert "Dieser Ausdruck enthält Seite" not in text
+    page.emulate_media(media="print")
+    assert page.evaluate(PRINTED_CARDS) == titles
+    page.close()
