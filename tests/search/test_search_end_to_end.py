@@ -176,9 +176,10 @@ def test_index_serialized_from_term_counts_is_lunr_pys_own():
     builder.ref("id")
     builder.field("title", boost=3)
     builder.field("body")
+    builder.field("empty")  # a field no document has words in
     for ref, (title, body) in DOCUMENTS.items():
         title_terms, body_terms = ([t for w in tokenize(text) if (t := index_term(w))] for text in (title, body))
-        builder.add_terms(ref, {"title": title_terms, "body": body_terms})
+        builder.add_terms(ref, {"title": title_terms, "body": body_terms, "empty": []})
     direct = builder.serialized()
     assert direct == serialize(builder.build())
-    assert len(direct["fieldVectors"]) == 2 * len(DOCUMENTS) and len(direct["invertedIndex"]) > 20
+    assert len(direct["fieldVectors"]) == 3 * len(DOCUMENTS) and len(direct["invertedIndex"]) > 20

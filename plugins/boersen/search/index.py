@@ -115,6 +115,9 @@ class _GermanBuilder(Builder):
         idf = {term: Idf(posting, self.document_count) for term, posting in postings.items()}
         vectors = []
         for field_ref, counts in self.field_term_frequencies.items():
+            if not counts:  # an empty field (every one may be empty: no average length to divide by)
+                vectors.append([field_ref, []])
+                continue
             field_name, doc_ref = field_ref.split(FieldRef.JOINER, 1)
             field_boost, doc_boost = self._fields[field_name].boost, self._documents[doc_ref].get("boost", 1)
             norm = k1 * (1 - b + b * (self.field_lengths[field_ref] / self.average_field_length[field_name]))
