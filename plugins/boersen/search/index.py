@@ -10,6 +10,7 @@ are kept apart from the index and are loaded as needed.
 Files per Börse, below ``<boerse>/suche/``:
 - ``index.json``      manifest: shard prefixes, counts, field boosts, synonyms
 - ``t-<prefix>.json``  one lunr index shard per term prefix (``t-.json``: all terms, when small)
+- ``w-<n>-<m>.json``  the words of lengths n to m, for typos (in most Börsen one file)
 - ``facetten.json``   facet options and one compact column of values per offer
 - ``karten-<n>.json`` result cards, ``CARDS_PER_FILE`` offers per file, in listing order
 With ``BOERSEN_PRECOMPRESS`` (publishconf.py) each file also gets a ``.gz`` twin.
@@ -40,7 +41,8 @@ CARDS_PER_FILE = 10
 SHARD_TARGET_POSTINGS = 4000  # about 20-30 KB gzipped per shard
 MAX_PREFIX = 4
 MIN_TYPO_WORD = 4  # shortest word a typo is forgiven in; shorter words are not in the word lists
-FORMAT_VERSION = 2
+WORDS_PER_FILE = 5000  # about 20 KB gzipped: a typo looks at up to five lengths, best in one file
+FORMAT_VERSION = 3
 
 
 def ref_of(position: int) -> str:
@@ -197,6 +199,25 @@ def word_lists(analysed: _Analysed) -> dict[int, list[str]]:
     return dict(sorted(by_length.items()))
 
 
+def word_files(lists: dict[int, list[str]]) -> dict[str, dict[str, list[str]]]:
+    """Word lists of consecutive lengths packed into files of at most ``WORDS_PER_FILE`` words
+    (a longer list gets a file of its own), named by their first and last length ("4-20").
+
+    One request then brings every length a typo is compared with, where a file per length
+    made a typo cost up to five requests.
+    """
+    files: dict[str, dict[str, list[str]]] = {}
+    packed: dict[int, list[str]] = {}
+    for length, words in lists.items():
+        if packed and sum(map(len, packed.values())) + len(words) > WORDS_PER_FILE:
+            files[f"{min(packed)}-{max(packed)}"] = {str(n): w for n, w in packed.items()}
+            packed = {}
+        packed[length] = words
+    if packed:
+        files[f"{min(packed)}-{max(packed)}"] = {str(n): w for n, w in packed.items()}
+    return files
+
+
 def shard_prefixes(serialized: dict) -> dict[str, list[int]]:
     """Split the terms by their first letters until each shard is small enough.
 
@@ -267,9 +288,9 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
     files: dict[str, object] = {}
     for prefix, index in shards(serialized, prefixes).items():
         files[f"t-{prefix}.json"] = index
-    lists = word_lists(analysed) if offers else {}
-    for length, words in lists.items():
-        files[f"w-{length}.json"] = words
+    lists = word_files(word_lists(analysed)) if offers else {}
+    for name, words in lists.items():
+        files[f"w-{name}.json"] = words
     facets = [facet.column(offers) for facet in facets_for(boerse)]
     files["facetten.json"] = {"facets": facets}
     cards = [result_card(offer) for offer in offers]
@@ -281,7 +302,7 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
         "titel": boerse.title,
         "anzahl": len(offers),
         "shards": sorted(prefixes),
-        "woerter": sorted(lists),
+        "woerter": {length: name for name, words in lists.items() for length in words},  # length -> file
         "kartenProDatei": CARDS_PER_FILE,
         "felder": FIELD_BOOSTS,
         "synonyme": synonym_groups(synonyms),

@@ -21,6 +21,7 @@ var BoersenSearch = (function () {
   var MAX_PHRASE = 4;
   var SHORT_PREFIX = 5; // prefixes shorter than this skip compound parts: "wa" would match thousands
   var PARTS_FIELD = "teile";
+  var RECENT_QUERIES = 50; // answers kept: a deleted letter or a query typed again costs nothing
   var DIGRAPHS = [["ae", "a"], ["oe", "o"], ["ue", "u"]];
 
   var stopWords = null;
@@ -299,8 +300,9 @@ var BoersenSearch = (function () {
     this.manifest = manifest;
     this.load = load;
     this.shards = {};
-    this.wordLists = {};
+    this.wordFiles = {};
     this.cardFiles = {};
+    this.recent = new Map(); // the words of a query -> its answer, oldest first
   }
 
   BoerseIndex.prototype.shard = function (name) {
@@ -311,13 +313,14 @@ var BoersenSearch = (function () {
   };
 
   BoerseIndex.prototype.lists = function (folded) {
-    var self = this, lengths = typoLengths(folded, this.manifest.woerter);
+    var self = this, files = this.manifest.woerter; // length -> file holding its words
+    var lengths = typoLengths(folded, Object.keys(files).map(Number));
     return Promise.all(lengths.map(function (n) {
-      if (!self.wordLists[n]) self.wordLists[n] = self.load("w-" + n + ".json");
-      return self.wordLists[n];
+      if (!self.wordFiles[files[n]]) self.wordFiles[files[n]] = self.load("w-" + files[n] + ".json");
+      return self.wordFiles[files[n]];
     })).then(function (loaded) {
       var lists = {};
-      lengths.forEach(function (n, i) { lists[n] = loaded[i]; });
+      lengths.forEach(function (n, i) { lists[n] = loaded[i][n]; });
       return lists;
     });
   };
@@ -377,8 +380,20 @@ var BoersenSearch = (function () {
 
   /* [{position, score}] best first, or null for an empty query (show everything). */
   BoerseIndex.prototype.search = function (text) {
-    var self = this, words = wordsOf(text);
+    var self = this, words = wordsOf(text), key = words.join(" ");
     if (words.length === 0) return Promise.resolve(null);
+    var answer = this.recent.get(key);
+    if (answer === undefined) {
+      answer = this.answer(words).catch(function (error) { self.recent.delete(key); throw error; });
+      if (this.recent.size >= RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value);
+    }
+    this.recent.delete(key);
+    this.recent.set(key, answer); // now the newest
+    return answer;
+  };
+
+  BoerseIndex.prototype.answer = function (words) {
+    var self = this;
     var units = unitsOf(words, this.manifest.synonyme);
     var forgiving = units.map(function (u) { return u.words.length === 1 && typoBudget(BoersenGerman.fold(u.words[0])) > 0; });
     var typos = units.map(function () { return false; });
