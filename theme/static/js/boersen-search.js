@@ -506,6 +506,7 @@ var BoersenSearch = (function () {
 
   return Object.freeze({
     BoerseIndex: BoerseIndex,
+    Shard: Shard,
     filterResults: filterResults,
     wordsOf: wordsOf,
     unitsOf: unitsOf,
