@@ -311,7 +311,9 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
 
 
 def dump(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # No cycle check: the values are plain data built here, and checking the millions of small
+    # dicts of the postings made writing a third slower.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode("utf-8")
 
 
 def write_search_files(folder: Path, files: dict[str, object], *, precompress: bool = False) -> None:
