@@ -1,7 +1,8 @@
 """The search as the browser runs it, in Python: one algorithm, two languages.
 
-theme/static/js/boersen-search.js implements exactly these steps with lunr.js; the parity
-tests run both over the same built files and compare the results and scores.
+theme/static/js/boersen-search.js implements exactly these steps (scoring each shard as
+lunr.Index.query does, without lunr's query machinery); the parity tests run both over the
+same built files and compare the results and scores.
 
 1. The query is split into words (german.tokenize); stop words are dropped, at most
    ``MAX_WORDS`` words of at most ``MAX_WORD_LENGTH`` letters are kept.
