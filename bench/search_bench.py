@@ -15,8 +15,16 @@ For each size N (default 1,000 and 10,000 synthetic offers, see ``synthetic.py``
    The same keystrokes go to Pagefind's own search in the same run, on the same site: its
    JavaScript API (``pagefind.search``) and the data of its first 10 results, which is what
    its page shows; the time is taken inside the page as well.
+   The same keystrokes also go to the site as older code builds it (``--compare``, default:
+   the search before the quality work), built from ``git archive`` of that revision on the
+   same data. Rounds alternate between the engines (``--runs``), so a slow moment of the
+   shared machine hits all of them; medians and p90 are over every keystroke of every round,
+   a query's time is its median over the rounds.
 5. The search quality table (search_quality.py): recall, precision@10 and best match in the
    top 3 per kind of query, on the demo data and on Bochum's open data.
+
+The test server speaks HTTP/1.1 with keep-alive like every real web server (Python's default
+HTTP/1.0 opens a connection per file); both searches load their files through it.
 
 Targets (issue 10): bytes before the first result at most half of Pagefind's; keystroke to
 results at 10,000 offers no slower than Pagefind's (median and p90), median under 20 ms on an
@@ -32,6 +40,7 @@ import functools
 import gzip
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -50,6 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
 PELICAN = ROOT / ".venv" / "bin" / "pelican"
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
+BEFORE_QUALITY_WORK = "862aff246c4e37a33d4b14ab6d7352555b27911f"  # the search before issue 10's quality work
 TODAY = "2026-11-26"
 FIRST_QUERY = "schwimm"
 TYPED = [
@@ -106,6 +116,8 @@ PAGEFIND_TIMINGS = """async (queries) => {
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: it sends Content-Length for every file
+
     def log_message(self, format, *args):
         pass
 
@@ -115,14 +127,36 @@ def wire_bytes(body: bytes) -> int:
     return min(len(body), len(gzip.compress(body, compresslevel=6)))
 
 
-def build(data: Path, output: Path, *, search: bool) -> float:
+def build(data: Path, output: Path, *, search: bool, code: Path = ROOT) -> tuple[float, float]:
+    """Wall and CPU time (the build and its workers) of the site as ``make html`` builds it, with
+    the plugin and theme of ``code``. CPU time is what a busy shared machine blurs least."""
     # One -e with every setting: a second -e would replace the first.
     settings = [f"BOERSEN_DATA_PATH={json.dumps(str(data))}", f"BOERSEN_SEARCH={json.dumps(search)}"]
     command = [str(PELICAN), "content", "-s", "pelicanconf.py", "-o", str(output), "-e", *settings]
     shutil.rmtree(output, ignore_errors=True)  # deleting 10,000 folders is not the build's cost
+    env = os.environ | {"BOERSEN_HEUTE": TODAY}
+    if code != ROOT:  # its own plugin before the one installed in .venv
+        env["PYTHONPATH"] = str(code / "plugins")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=os.environ | {"BOERSEN_HEUTE": TODAY}, check=True, capture_output=True)
-    return time.perf_counter() - started
+    subprocess.run(command, cwd=code, env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def code_of(revision: str) -> tuple[str, Path]:
+    """The project as it was at ``revision`` (git archive), for building its site."""
+    commit = subprocess.run(["git", "rev-parse", revision], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
+    folder = WORK / f"code-{commit[:7]}"
+    if not folder.exists():
+        partial = folder.with_name(folder.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(partial)], input=archive, check=True)
+        partial.rename(folder)
+    return commit[:7], folder
 
 
 def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
@@ -155,7 +189,8 @@ def measure_ours(browser, base: str) -> dict:
         page.wait_for_selector(".search-form:not([hidden])")
         page.fill("#suche-eingabe", FIRST_QUERY)
         # The query's own results, not the full list shown before typing.
-        page.wait_for_function("document.querySelector('.search-status').textContent.includes('gefunden')")
+        # A function, not an expression: the page's CSP forbids eval.
+        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('gefunden')")
         page.wait_for_selector(".search-results .offer-card")
 
     total, files = bytes_until(page, f"{base}/ferienboerse/", first_result, base)
@@ -186,6 +221,15 @@ def measure_ours(browser, base: str) -> dict:
     return {"bytes": total, "files": files, "keystroke_ms": timings}
 
 
+def keystrokes(result: dict) -> list[float]:
+    return [t for run in result["runs"] for t in run]
+
+
+def per_query(result: dict) -> list[float]:
+    """Each typed query's median over the rounds."""
+    return [statistics.median(times) for times in zip(*result["runs"], strict=True)]
+
+
 def measure_pagefind(browser, base: str) -> dict:
     page = browser.new_page()
 
@@ -195,32 +239,51 @@ def measure_pagefind(browser, base: str) -> dict:
         page.wait_for_selector(".pagefind-ui__result-link")
 
     total, files = bytes_until(page, f"{base}/pagefind-bench.html", first_result, base)
-    page.wait_for_function("window.pagefindApi !== undefined")
+    page.wait_for_function("() => window.pagefindApi !== undefined")
     timings = page.evaluate(PAGEFIND_TIMINGS, TYPED)
     page.close()
     return {"bytes": total, "files": files, "keystroke_ms": timings}
 
 
-def bench_size(size: int, browser) -> dict:
+def bench_size(size: int, browser, *, compare: list[tuple[str, Path]], runs: int, builds: int) -> dict:
     folder = WORK / f"search-{size}"
     data = folder / "data"
     if not data.exists():
         synthetic.write_data(data, size)
     plain_runs, search_runs = [], []
-    for _ in range(3):  # alternating, fastest counts: the disk of a shared machine has slow moments
+    for _ in range(builds):  # alternating, fastest counts: the disk of a shared machine has slow moments
         plain_runs.append(build(data, folder / "out-plain", search=False))
         search_runs.append(build(data, folder / "out", search=True))
-    without, with_search = min(plain_runs), min(search_runs)
+    without, with_search = min(wall for wall, _ in plain_runs), min(wall for wall, _ in search_runs)
+    for label, code in compare:
+        build(data, folder / f"out-{label}", search=True, code=code)
     subprocess.run([str(PAGEFIND), "--site", str(folder / "out"), "--quiet"], check=True, capture_output=True)
     (folder / "out" / "pagefind-bench.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
-    server, base = serve(folder / "out")
+    servers = {"ours": serve(folder / "out"), **{label: serve(folder / f"out-{label}") for label, _ in compare}}
+    engines = {name: (measure_ours, base) for name, (_, base) in servers.items()}
+    engines["Pagefind"] = (measure_pagefind, servers["ours"][1])
+    measured: dict[str, list[dict]] = {name: [] for name in engines}
     try:
-        ours = measure_ours(browser, base)
-        pagefind = measure_pagefind(browser, base)
+        for _ in range(runs):
+            for name, (measure, base) in engines.items():
+                measured[name].append(measure(browser, base))
     finally:
-        server.shutdown()
+        for server, _ in servers.values():
+            server.shutdown()
+    engine_results = {
+        name: {"bytes": results[0]["bytes"], "files": results[0]["files"], "runs": [r["keystroke_ms"] for r in results]}
+        for name, results in measured.items()
+    }
     index_bytes = sum(wire_bytes(p.read_bytes()) for p in (folder / "out").glob("*/suche/t-*.json"))
-    return {"size": size, "build_plain": without, "build_search": with_search, "ours": ours, "pagefind": pagefind, "index_gz": index_bytes}
+    return {
+        "size": size,
+        "build_plain": without,
+        "build_search": with_search,
+        "cpu_plain": min(cpu for _, cpu in plain_runs),
+        "cpu_search": min(cpu for _, cpu in search_runs),
+        "engines": engine_results,
+        "index_gz": index_bytes,
+    }
 
 
 def p90(times: list[float]) -> float:
@@ -229,57 +292,68 @@ def p90(times: list[float]) -> float:
 
 def report(results: list[dict]) -> None:
     print()
-    print(f"{'offers':>7} | {'build':>7} | {'+search':>8} | {'ours KB':>8} | {'Pagefind KB':>11} | {'ours/Pagefind':>13}")
-    for r in results:
-        extra = (r["build_search"] - r["build_plain"]) / r["build_plain"] * 100
-        ratio = r["ours"]["bytes"] / r["pagefind"]["bytes"]
-        print(
-            f"{r['size']:>7} | {r['build_plain']:>6.1f}s | {extra:>+7.0f}% | {r['ours']['bytes'] / 1000:>8.1f} | "
-            f"{r['pagefind']['bytes'] / 1000:>11.1f} | {ratio:>13.2f}"
-        )
-    print()
-    print("Tastendruck bis Treffer (ms), gleiche Tastendrücke, gleiche Seite, gleicher Lauf:")
     print(
-        f"{'offers':>7} | {'ours median':>11} | {'ours p90':>8} | {'Pagefind median':>15} | {'Pagefind p90':>12} | "
-        f"{'ratio median':>12} | {'ratio p90':>9}"
+        f"{'offers':>7} | {'build':>7} | {'+search':>8} | {'CPU':>7} | {'+search':>8} | {'ours KB':>8} | {'Pagefind KB':>11} | "
+        f"{'ours/Pagefind':>13}"
     )
     for r in results:
-        ours, theirs = r["ours"]["keystroke_ms"], r["pagefind"]["keystroke_ms"]
+        ours, pagefind = r["engines"]["ours"], r["engines"]["Pagefind"]
+        extra = (r["build_search"] - r["build_plain"]) / r["build_plain"] * 100
+        extra_cpu = (r["cpu_search"] - r["cpu_plain"]) / r["cpu_plain"] * 100
         print(
-            f"{r['size']:>7} | {statistics.median(ours):>11.1f} | {p90(ours):>8.1f} | {statistics.median(theirs):>15.1f} | "
-            f"{p90(theirs):>12.1f} | {statistics.median(ours) / statistics.median(theirs):>12.2f} | {p90(ours) / p90(theirs):>9.2f}"
+            f"{r['size']:>7} | {r['build_plain']:>6.1f}s | {extra:>+7.0f}% | {r['cpu_plain']:>6.1f}s | {extra_cpu:>+7.0f}% | "
+            f"{ours['bytes'] / 1000:>8.1f} | {pagefind['bytes'] / 1000:>11.1f} | {ours['bytes'] / pagefind['bytes']:>13.2f}"
         )
+    print()
+    print("Tastendruck bis Treffer (ms), gleiche Tastendrücke, gleicher Lauf; Verhältnis zu Pagefind:")
+    print(f"{'offers':>7} | {'engine':>9} | {'median':>7} | {'p90':>7} | {'langsamste':>10} | {'median/PF':>9} | {'p90/PF':>7}")
+    for r in results:
+        theirs = keystrokes(r["engines"]["Pagefind"])
+        for name, engine in r["engines"].items():
+            times = keystrokes(engine)
+            print(
+                f"{r['size']:>7} | {name:>9} | {statistics.median(times):>7.1f} | {p90(times):>7.1f} | {max(per_query(engine)):>10.1f} | "
+                f"{statistics.median(times) / statistics.median(theirs):>9.2f} | {p90(times) / p90(theirs):>7.2f}"
+            )
     print()
     reached = {True: "erreicht", False: "NICHT erreicht"}
     for r in results:
+        engines = r["engines"]
+        ours, theirs = keystrokes(engines["ours"]), keystrokes(engines["Pagefind"])
         extra = (r["build_search"] - r["build_plain"]) / r["build_plain"] * 100
-        ours, theirs = r["ours"]["keystroke_ms"], r["pagefind"]["keystroke_ms"]
         print(f"{r['size']} Angebote:")
-        print(f"  Bytes bis zum ersten Treffer ≤ halb so viele wie Pagefind: {reached[r['ours']['bytes'] * 2 <= r['pagefind']['bytes']]}")
+        half = engines["ours"]["bytes"] * 2 <= engines["Pagefind"]["bytes"]
+        print(f"  Bytes bis zum ersten Treffer ≤ halb so viele wie Pagefind: {reached[half]}")
         if r["size"] >= 10000:
             print(
                 f"  Tastendruck bis Treffer ≤ Pagefind (Median, p90): "
                 f"{reached[statistics.median(ours) <= statistics.median(theirs)]}, {reached[p90(ours) <= p90(theirs)]}"
             )
-            print(f"  Index kostet ≤ 30 % Bauzeit: {reached[extra <= 30]} ({extra:+.0f} %)")
-        slowest = sorted(zip(ours, TYPED, strict=True), reverse=True)[:3]
-        print("  langsamste Tastendrücke (unsere):", ", ".join(f"{q!r} {t:.0f} ms" for t, q in slowest))
-        print("  unsere Dateien:", ", ".join(f"{name} {size / 1000:.1f}" for name, size in r["ours"]["files"]))
-        print("  Pagefind:      ", ", ".join(f"{name.rsplit('/', 1)[-1]} {size / 1000:.1f}" for name, size in r["pagefind"]["files"]))
+            extra_cpu = (r["cpu_search"] - r["cpu_plain"]) / r["cpu_plain"] * 100
+            print(f"  Index kostet ≤ 30 % Bauzeit: {reached[extra <= 30]} ({extra:+.0f} %; CPU-Zeit {extra_cpu:+.0f} %)")
+        print("  je Anfrage (ms, Median der Runden):", " | ".join(engines))
+        for i, query in enumerate(TYPED):
+            print(f"    {query:<12}", " | ".join(f"{per_query(engine)[i]:>7.1f}" for engine in engines.values()))
+        print("  unsere Dateien:", ", ".join(f"{name} {size / 1000:.1f}" for name, size in engines["ours"]["files"]))
+        print("  Pagefind:      ", ", ".join(f"{name.rsplit('/', 1)[-1]} {size / 1000:.1f}" for name, size in engines["Pagefind"]["files"]))
         print(f"  Index aller Börsen auf dem Server (gzip, alle Shards): {r['index_gz'] / 1e6:.1f} MB")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--compare", default=BEFORE_QUALITY_WORK, help="git revisions measured alongside (comma-separated)")
+    parser.add_argument("--runs", type=int, default=3, help="keystroke rounds per engine")
+    parser.add_argument("--builds", type=int, default=3, help="builds with and without the index; the fastest counts")
     args = parser.parse_args()
     if not PAGEFIND.exists():
         print("Pagefind fehlt: bitte `npm ci` ausführen.")
         return 2
+    compare = [code_of(revision) for revision in args.compare.split(",") if revision]
     print(f"Load: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; today pinned to {TODAY}; first query {FIRST_QUERY!r}")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        results = [bench_size(int(size), browser) for size in args.sizes.split(",")]
+        results = [bench_size(int(size), browser, compare=compare, runs=args.runs, builds=args.builds) for size in args.sizes.split(",")]
         browser.close()
     report(results)
     search_quality.report(search_quality.quality(WORK / "quality"))

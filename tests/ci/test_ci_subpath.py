@@ -102,7 +102,7 @@ def search_files(folder: str) -> list[str]:
         folder + "index.json",
         folder + "facetten.json",
         *(f"{folder}t-{shard}.json" for shard in manifest["shards"]),
-        *(f"{folder}w-{length}.json" for length in manifest["woerter"]),  # word lists, for typos
+        *(f"{folder}w-{name}.json" for name in sorted(set(manifest["woerter"].values()))),  # word lists, for typos
         *(f"{folder}karten-{number}.json" for number in range(cards)),
     ]
 
@@ -185,7 +185,7 @@ def test_the_server_serves_nothing_outside_the_sub_path(site):
 def test_the_crawl_finds_what_is_broken(tmp_path):
     """A root-relative stylesheet and a missing page are caught, a card pointing nowhere too."""
     (tmp_path / "suche").mkdir()
-    (tmp_path / "suche" / "index.json").write_text('{"anzahl": 1, "kartenProDatei": 10, "shards": [""], "woerter": []}', encoding="utf-8")
+    (tmp_path / "suche" / "index.json").write_text('{"anzahl": 1, "kartenProDatei": 10, "shards": [""], "woerter": {}}', encoding="utf-8")
     for name in ("facetten.json", "t-.json"):
         (tmp_path / "suche" / name).write_text("{}", encoding="utf-8")
     (tmp_path / "suche" / "karten-0.json").write_text('[{"url": "fehlt/"}]', encoding="utf-8")

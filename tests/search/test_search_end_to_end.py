@@ -13,7 +13,8 @@ import pytest
 from lunr.index import Index
 from lunr.query import Query
 
-from boersen.search.german import fold, new_builder, serialize, tokenize
+from boersen.search.german import configure, fold, new_builder, serialize, tokenize
+from boersen.search.index import _GermanBuilder, index_term
 
 from search_oracle import ask
 
@@ -166,3 +167,19 @@ def test_serialize_orders_terms_as_lunr_js_loads_them():
     browser = ask({"op": "query", "index": serialize(index), "queries": queries})
     assert [[ref for ref, _ in results] for results in browser] == [["2"], ["1"]]
     assert [ranked(results) for results in browser] == [ranked(python_search(index, clauses)) for clauses in queries]
+
+
+def test_index_serialized_from_term_counts_is_lunr_pys_own():
+    # index.py computes field vectors straight from the counts (faster); lunr.py's Builder.build
+    # and serialize must give the same file, weights to the last digit.
+    builder = configure(_GermanBuilder())
+    builder.ref("id")
+    builder.field("title", boost=3)
+    builder.field("body")
+    builder.field("empty")  # a field no document has words in
+    for ref, (title, body) in DOCUMENTS.items():
+        title_terms, body_terms = ([t for w in tokenize(text) if (t := index_term(w))] for text in (title, body))
+        builder.add_terms(ref, {"title": title_terms, "body": body_terms, "empty": []})
+    direct = builder.serialized()
+    assert direct == serialize(builder.build())
+    assert len(direct["fieldVectors"]) == 3 * len(DOCUMENTS) and len(direct["invertedIndex"]) > 20

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search_world import World
+from search_world import World, run_engine
 
 
 @pytest.fixture(scope="module")
@@ -267,3 +267,26 @@ def test_facets_filter_and_count_in_the_browser_engine(world):
     assert sorted(offers[i].slug for i in answers[5]["matches"]) == ["basteln"]
     weekdays = answers[5]["counts"]["wochentag"]
     assert weekdays[0] == 1  # with age 5, only "basteln" of the Monday offers
+
+
+def test_the_engine_scores_a_shard_as_lunr_js_does(world):
+    # boersen-search.js scores shards itself (faster); lunr.js's Index.query is the reference.
+    clause_lists = [
+        [{"term": "schwimm", "boost": 3, "prefix": True}],
+        [{"term": "ki", "boost": 10}, {"term": "ki", "boost": 3, "prefix": True, "wholeWords": True}],
+        [{"term": "kind", "boost": 10}, {"term": "kind", "boost": 3, "prefix": True}, {"term": "kind", "boost": 2, "prefix": True}],
+        [{"term": "s", "boost": 3, "prefix": True}],
+        [{"term": "fussball", "boost": 10}, {"term": "kurs", "boost": 5}, {"term": "zirkus", "boost": 1}],
+        [{"term": "kur", "boost": 3, "prefix": True}],
+        [{"term": "kur", "boost": 3, "prefix": True, "wholeWords": True}],
+        [{"term": "gibtesnicht", "boost": 10}],
+    ]
+    [shard] = world.folders["ferien"].glob("t-*.json")
+    answers = run_engine({"shard": str(shard), "clauses": clause_lists})
+    for clauses, answer in zip(clause_lists, answers, strict=True):
+        engine = sorted((ref, round(score, 9)) for ref, score in answer["engine"])
+        reference = sorted((ref, round(score, 9)) for ref, score in answer["lunr"])
+        assert engine == reference, clauses
+    found = [len(answer["lunr"]) for answer in answers]
+    assert min(found[:6]) > 0 and found[3] > found[0] and found[-1] == 0  # the comparisons compare something
+    assert found[5] > found[6]  # "kur(s)" in "Schwimmkurs" is a compound part: not a whole word

@@ -256,8 +256,13 @@ def serialize(index: Index) -> dict:
     (lunr.py's own Index.load wants code point order; the site never loads indexes in Python.)
     """
     serialized = index.serialize()
-    serialized["invertedIndex"].sort(key=lambda entry: entry[0].encode("utf-16-be", "surrogatepass"))
+    serialized["invertedIndex"] = sorted_terms(serialized["invertedIndex"])
     return serialized
+
+
+def sorted_terms(inverted_index: list[list]) -> list[list]:
+    """[term, posting] entries in UTF-16 code unit order, the order lunr.js's Index.load checks."""
+    return sorted(inverted_index, key=lambda entry: entry[0].encode("utf-16-be", "surrogatepass"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ are kept apart from the index and are loaded as needed.
 Files per Börse, below ``<boerse>/suche/``:
 - ``index.json``      manifest: shard prefixes, counts, field boosts, synonyms
 - ``t-<prefix>.json``  one lunr index shard per term prefix (``t-.json``: all terms, when small)
+- ``w-<n>-<m>.json``  the words of lengths n to m, for typos (in most Börsen one file)
 - ``facetten.json``   facet options and one compact column of values per offer
 - ``karten-<n>.json`` result cards, ``CARDS_PER_FILE`` offers per file, in listing order
 With ``BOERSEN_PRECOMPRESS`` (publishconf.py) each file also gets a ``.gz`` twin.
@@ -23,8 +24,10 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from lunr import __TARGET_JS_VERSION__
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
+from lunr.idf import idf as Idf
 from lunr.index import Index
 
 from ..model import Boerse, Offer
@@ -38,7 +41,8 @@ CARDS_PER_FILE = 10
 SHARD_TARGET_POSTINGS = 4000  # about 20-30 KB gzipped per shard
 MAX_PREFIX = 4
 MIN_TYPO_WORD = 4  # shortest word a typo is forgiven in; shorter words are not in the word lists
-FORMAT_VERSION = 2
+WORDS_PER_FILE = 5000  # about 20 KB gzipped: a typo looks at up to five lengths, best in one file
+FORMAT_VERSION = 3
 
 
 def ref_of(position: int) -> str:
@@ -98,8 +102,38 @@ class _GermanBuilder(Builder):
                     self.inverted_index[term] = posting
                 posting[field_name][ref] = {}
 
-    def _create_token_set(self):
-        self.token_set = None  # the serialized index does not carry it
+    def serialized(self) -> dict:
+        """What ``german.serialize(self.build())`` gives, computed straight from the counts.
+
+        lunr.py inserts every weight into its Vector one by one (a binary search and a list
+        insert each), which made field vectors the slowest part of indexing. Here each vector
+        is the sorted list of (term index, weight) pairs; the weights are lunr.py's BM25 to
+        the same rounding, so the files are byte for byte the same.
+        """
+        self._calculate_average_field_lengths()
+        k1, b = self._k1, self._b
+        postings = self.inverted_index
+        term_index = {term: posting["_index"] for term, posting in postings.items()}
+        idf = {term: Idf(posting, self.document_count) for term, posting in postings.items()}
+        vectors = []
+        for field_ref, counts in self.field_term_frequencies.items():
+            if not counts:  # an empty field (every one may be empty: no average length to divide by)
+                vectors.append([field_ref, []])
+                continue
+            field_name, doc_ref = field_ref.split(FieldRef.JOINER, 1)
+            field_boost, doc_boost = self._fields[field_name].boost, self._documents[doc_ref].get("boost", 1)
+            norm = k1 * (1 - b + b * (self.field_lengths[field_ref] / self.average_field_length[field_name]))
+            # lunr.py's BM25 in its order of operations: the same float, the same rounding.
+            weights = ((term_index[t], idf[t] * ((k1 + 1) * tf) / (norm + tf) * field_boost * doc_boost) for t, tf in counts.items())
+            pairs = sorted((index, round(weight, 3)) for index, weight in weights)
+            vectors.append([field_ref, [x for pair in pairs for x in pair]])
+        return {
+            "version": __TARGET_JS_VERSION__,
+            "fields": list(self._fields),
+            "fieldVectors": vectors,
+            "invertedIndex": german.sorted_terms([[term, postings[term]] for term in postings]),
+            "pipeline": self.search_pipeline.serialize(),
+        }
 
 
 def _words(text: str) -> list[str]:
@@ -142,7 +176,7 @@ def build_index(offers: list[Offer], analysed: _Analysed | None = None) -> dict:
             parts = analysed.parts([word for source, into in PARTS_INTO.items() if into == target for word in fields[source]])
             terms[target] += [term for part in parts if (term := index_term(part)) is not None]
         builder.add_terms(ref_of(position), terms)
-    return german.serialize(builder.build())
+    return builder.serialized()
 
 
 def word_lists(analysed: _Analysed) -> dict[int, list[str]]:
@@ -163,6 +197,25 @@ def word_lists(analysed: _Analysed) -> dict[int, list[str]]:
         if len(word) >= MIN_TYPO_WORD and not word.isdigit():
             by_length[len(word)].append(word)
     return dict(sorted(by_length.items()))
+
+
+def word_files(lists: dict[int, list[str]]) -> dict[str, dict[str, list[str]]]:
+    """Word lists of consecutive lengths packed into files of at most ``WORDS_PER_FILE`` words
+    (a longer list gets a file of its own), named by their first and last length ("4-20").
+
+    One request then brings every length a typo is compared with, where a file per length
+    made a typo cost up to five requests.
+    """
+    files: dict[str, dict[str, list[str]]] = {}
+    packed: dict[int, list[str]] = {}
+    for length, words in lists.items():
+        if packed and sum(map(len, packed.values())) + len(words) > WORDS_PER_FILE:
+            files[f"{min(packed)}-{max(packed)}"] = {str(n): w for n, w in packed.items()}
+            packed = {}
+        packed[length] = words
+    if packed:
+        files[f"{min(packed)}-{max(packed)}"] = {str(n): w for n, w in packed.items()}
+    return files
 
 
 def shard_prefixes(serialized: dict) -> dict[str, list[int]]:
@@ -235,9 +288,9 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
     files: dict[str, object] = {}
     for prefix, index in shards(serialized, prefixes).items():
         files[f"t-{prefix}.json"] = index
-    lists = word_lists(analysed) if offers else {}
-    for length, words in lists.items():
-        files[f"w-{length}.json"] = words
+    lists = word_files(word_lists(analysed)) if offers else {}
+    for name, words in lists.items():
+        files[f"w-{name}.json"] = words
     facets = [facet.column(offers) for facet in facets_for(boerse)]
     files["facetten.json"] = {"facets": facets}
     cards = [result_card(offer) for offer in offers]
@@ -249,7 +302,7 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
         "titel": boerse.title,
         "anzahl": len(offers),
         "shards": sorted(prefixes),
-        "woerter": sorted(lists),
+        "woerter": {length: name for name, words in lists.items() for length in words},  # length -> file
         "kartenProDatei": CARDS_PER_FILE,
         "felder": FIELD_BOOSTS,
         "synonyme": synonym_groups(synonyms),
@@ -258,7 +311,9 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
 
 
 def dump(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # No cycle check: the values are plain data built here, and checking the millions of small
+    # dicts of the postings made writing a third slower.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode("utf-8")
 
 
 def write_search_files(folder: Path, files: dict[str, object], *, precompress: bool = False) -> None:

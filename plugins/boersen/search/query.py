@@ -1,7 +1,8 @@
 """The search as the browser runs it, in Python: one algorithm, two languages.
 
-theme/static/js/boersen-search.js implements exactly these steps with lunr.js; the parity
-tests run both over the same built files and compare the results and scores.
+theme/static/js/boersen-search.js implements exactly these steps (scoring each shard as
+lunr.Index.query does, without lunr's query machinery); the parity tests run both over the
+same built files and compare the results and scores.
 
 1. The query is split into words (german.tokenize); stop words are dropped, at most
    ``MAX_WORDS`` words of at most ``MAX_WORD_LENGTH`` letters are kept.
@@ -17,7 +18,7 @@ tests run both over the same built files and compare the results and scores.
    umlauts ("Muenchen"). Synonyms add their terms (5) and prefixes (2).
 4. Typos are forgiven only where exact, prefix and compound matches find nothing: for a unit
    without hits, or for every unit when all units together find nothing. They are measured
-   against the words of the data as written (word lists by length, ``w-<n>.json``): one typo
+   against the words of the data as written (word lists by length, ``w-<n>-<m>.json``): one typo
    for words of 4+ letters, two from ``TWO_TYPOS_FROM`` letters; the closest words win.
 5. Clauses go to the shard that holds their terms; a unit's score per offer is the sum over
    its shards and alternatives. An offer must match every unit (AND); its score is the sum.
@@ -204,7 +205,7 @@ class BoerseSearch:
         self.manifest = manifest
         self.load = load
         self.indexes: dict[str, Index] = {}
-        self.word_lists: dict[int, list[str]] = {}
+        self.word_files: dict[str, dict[str, list[str]]] = {}
 
     def _index(self, shard: str) -> Index:
         if shard not in self.indexes:
@@ -216,10 +217,12 @@ class BoerseSearch:
 
     def _lists(self, folded: str) -> dict[int, list[str]]:
         lists = {}
-        for length in typo_lengths(folded, self.manifest["woerter"]):
-            if length not in self.word_lists:
-                self.word_lists[length] = self.load(f"w-{length}.json")
-            lists[length] = self.word_lists[length]
+        files = self.manifest["woerter"]  # length -> file holding its words
+        for length in typo_lengths(folded, [int(n) for n in files]):
+            name = files[str(length)]
+            if name not in self.word_files:
+                self.word_files[name] = self.load(f"w-{name}.json")
+            lists[length] = self.word_files[name][str(length)]
         return lists
 
     def run(self, clauses: list[Clause]) -> dict[int, float]:

@@ -13,11 +13,16 @@ once it exceeds the allowed number of typos.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
+import hashlib
+import importlib.metadata
 import importlib.resources
 import itertools
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from . import german
 
@@ -34,7 +39,36 @@ MAX_PARTS_PER_WORD = 12
 
 @functools.cache
 def nouns() -> frozenset[str]:
-    """Every form of every noun of the German Wiktionary (german-nouns), folded, letters only."""
+    """Every form of every noun of the German Wiktionary (german-nouns), folded, letters only.
+
+    Reading the package's 20 MB table takes about a second; the folded words (3 MB) are kept
+    in the user's cache folder, keyed by the package's version and this code, and read from
+    there in a few milliseconds by the next build.
+    """
+    cache = _nouns_cache()
+    try:
+        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        pass
+    words = _read_nouns()
+    with contextlib.suppress(OSError):  # no cache where the folder cannot be written
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}")
+        partial.write_text("\n".join(sorted(words)), encoding="utf-8")
+        partial.replace(cache)  # whole or not at all: builds running side by side share it
+    return words
+
+
+def _nouns_cache() -> Path:
+    """The cache file: a new name for another german-nouns version or a change of this code."""
+    key = hashlib.sha256(importlib.metadata.version("german-nouns").encode())
+    for module in (__file__, german.__file__):  # folding and the rules below shape the words
+        key.update(Path(module).read_bytes())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "boersen" / f"nouns-{key.hexdigest()[:16]}.txt"
+
+
+def _read_nouns() -> frozenset[str]:
     raw: set[str] = set()
     source = importlib.resources.files("german_nouns") / "nouns.csv"
     with source.open(encoding="utf-8", newline="") as file:

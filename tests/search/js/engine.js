@@ -7,6 +7,9 @@
  *          "filters": [{"q": "...", "selection": {...}}, ...]}
  * stdout: {"queries": [[[position, score], ...] | null, ...],
  *          "filters": [{"matches": [...], "counts": {...}}, ...]}
+ *
+ * Or stdin {"shard": "<file of a shard>", "clauses": [[clause, ...], ...]}: each clause list
+ * scored by the engine's Shard and by lunr.js's own Index.query, as [[ref, score], ...] each.
  */
 const fs = require("fs");
 const path = require("path");
@@ -30,6 +33,19 @@ function loadEngine() {
 async function main() {
   const request = JSON.parse(fs.readFileSync(0, "utf8"));
   const BoersenSearch = loadEngine();
+  if (request.shard) {
+    const data = JSON.parse(fs.readFileSync(request.shard, "utf8"));
+    const shard = new BoersenSearch.Shard(data), index = lunr.Index.load(data);
+    const lunrScores = (clauses) => index.query((q) => clauses.forEach((c) => {
+      const options = { boost: c.boost, usePipeline: false };
+      if (c.prefix) options.wildcard = lunr.Query.wildcard.TRAILING;
+      if (c.wholeWords) options.fields = index.fields.filter((f) => f !== "teile"); // lunr wants no key at all for every field
+      q.term(c.term, options);
+    })).map((r) => [r.ref, r.score]);
+    const answer = request.clauses.map((clauses) => ({ engine: Array.from(shard.query(clauses)), lunr: lunrScores(clauses) }));
+    process.stdout.write(JSON.stringify(answer));
+    return;
+  }
   const load = (name) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(request.folder, name), "utf8")));
   const index = new BoersenSearch.BoerseIndex(await load("index.json"), load);
   const answer = { queries: [], filters: [] };

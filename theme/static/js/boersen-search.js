@@ -21,6 +21,7 @@ var BoersenSearch = (function () {
   var MAX_PHRASE = 4;
   var SHORT_PREFIX = 5; // prefixes shorter than this skip compound parts: "wa" would match thousands
   var PARTS_FIELD = "teile";
+  var RECENT_QUERIES = 50; // answers kept: a deleted letter or a query typed again costs nothing
   var DIGRAPHS = [["ae", "a"], ["oe", "o"], ["ue", "u"]];
 
   var stopWords = null;
@@ -214,30 +215,112 @@ var BoersenSearch = (function () {
     return combined;
   }
 
+  /* --- Scoring one shard ----------------------------------------------------------------- */
+
+  /*
+   * A serialized lunr index (one shard), scored exactly as lunr.Index.query scores it: one
+   * query vector per field (each matched term's boost, summed when clauses share a term),
+   * and per matching document the sum over its matching fields of field vector · query
+   * vector / |query vector|. Without lunr's per-match objects (MatchData, lunr.Set,
+   * FieldRef) and its merge of both vectors per document, which for a short prefix (hundreds
+   * of terms) made a keystroke cost tens of milliseconds; and without building lunr's token
+   * set when a shard loads: prefixes are a range of the sorted terms.
+   */
+  function Shard(data) {
+    var self = this;
+    this.fields = data.fields;
+    this.terms = data.invertedIndex.map(function (entry) { return entry[0]; }); // UTF-16 order, as JS compares
+    this.postings = new Map(data.invertedIndex);
+    this.vectors = {}; // field -> ref -> [term index, weight, ...]
+    this.fields.forEach(function (field) { self.vectors[field] = new Map(); });
+    data.fieldVectors.forEach(function (entry) {
+      var slash = entry[0].indexOf("/");
+      self.vectors[entry[0].slice(0, slash)].set(entry[0].slice(slash + 1), entry[1]);
+    });
+  }
+
+  /* The index terms a clause matches: the term itself, or every term it begins. */
+  Shard.prototype.expand = function (clause) {
+    if (!clause.prefix) return this.postings.has(clause.term) ? [clause.term] : [];
+    var terms = this.terms, low = 0, high = terms.length;
+    while (low < high) {
+      var middle = (low + high) >>> 1;
+      if (terms[middle] < clause.term) low = middle + 1;
+      else high = middle;
+    }
+    var found = [];
+    for (var i = low; i < terms.length && startsWith(terms[i], clause.term); i++) found.push(terms[i]);
+    return found;
+  };
+
+  /* Scores per document ref. */
+  Shard.prototype.query = function (clauses) {
+    var self = this, queryVectors = {}, matching = {}, seen = {};
+    this.fields.forEach(function (field) { queryVectors[field] = new Map(); matching[field] = new Set(); seen[field] = new Set(); });
+    clauses.forEach(function (clause) {
+      var fields = clause.wholeWords ? self.fields.filter(function (f) { return f !== PARTS_FIELD; }) : self.fields;
+      self.expand(clause).forEach(function (term) {
+        var posting = self.postings.get(term), index = posting._index;
+        fields.forEach(function (field) {
+          var vector = queryVectors[field];
+          vector.set(index, vector.has(index) ? vector.get(index) + clause.boost : clause.boost);
+          if (seen[field].has(term)) return;
+          seen[field].add(term);
+          var refs = Object.keys(posting[field]), found = matching[field];
+          for (var k = 0; k < refs.length; k++) found.add(refs[k]);
+        });
+      });
+    });
+    var scores = new Map();
+    this.fields.forEach(function (field) {
+      var vector = queryVectors[field], vectors = self.vectors[field], sum = 0;
+      if (matching[field].size === 0) return;
+      // In term index order, as lunr sums: the same float to the last bit.
+      Array.from(vector.keys()).sort(function (a, b) { return a - b; }).forEach(function (index) {
+        sum += vector.get(index) * vector.get(index);
+      });
+      var magnitude = Math.sqrt(sum);
+      matching[field].forEach(function (ref) {
+        var elements = vectors.get(ref), dot = 0;
+        for (var k = 0; k < elements.length; k += 2) {
+          var weight = vector.get(elements[k]);
+          if (weight !== undefined) dot += weight * elements[k + 1];
+        }
+        var score = dot / magnitude || 0;
+        scores.set(ref, scores.has(ref) ? scores.get(ref) + score : score);
+      });
+    });
+    return scores;
+  };
+
+  /* --- One Börse ------------------------------------------------------------------------ */
+
   /* One Börse's search files; load(name) resolves to the parsed JSON of a file. */
   function BoerseIndex(manifest, load) {
     this.manifest = manifest;
     this.load = load;
     this.shards = {};
-    this.wordLists = {};
+    this.wordFiles = {};
     this.cardFiles = {};
+    this.recent = new Map(); // the words of a query -> its answer, oldest first
   }
 
   BoerseIndex.prototype.shard = function (name) {
     if (!this.shards[name]) {
-      this.shards[name] = this.load("t-" + name + ".json").then(function (data) { return lunr.Index.load(data); });
+      this.shards[name] = this.load("t-" + name + ".json").then(function (data) { return new Shard(data); });
     }
     return this.shards[name];
   };
 
   BoerseIndex.prototype.lists = function (folded) {
-    var self = this, lengths = typoLengths(folded, this.manifest.woerter);
+    var self = this, files = this.manifest.woerter; // length -> file holding its words
+    var lengths = typoLengths(folded, Object.keys(files).map(Number));
     return Promise.all(lengths.map(function (n) {
-      if (!self.wordLists[n]) self.wordLists[n] = self.load("w-" + n + ".json");
-      return self.wordLists[n];
+      if (!self.wordFiles[files[n]]) self.wordFiles[files[n]] = self.load("w-" + files[n] + ".json");
+      return self.wordFiles[files[n]];
     })).then(function (loaded) {
       var lists = {};
-      lengths.forEach(function (n, i) { lists[n] = loaded[i]; });
+      lengths.forEach(function (n, i) { lists[n] = loaded[i][n]; });
       return lists;
     });
   };
@@ -251,20 +334,12 @@ var BoersenSearch = (function () {
       });
     });
     var names = Object.keys(byShard).sort(compareCodePoints);
-    return Promise.all(names.map(function (n) { return self.shard(n); })).then(function (indexes) {
+    return Promise.all(names.map(function (n) { return self.shard(n); })).then(function (shards) {
       var scores = new Map();
-      indexes.forEach(function (index, i) {
-        var results = index.query(function (q) {
-          byShard[names[i]].forEach(function (clause) {
-            var options = { boost: clause.boost, usePipeline: false };
-            if (clause.prefix) options.wildcard = lunr.Query.wildcard.TRAILING;
-            if (clause.wholeWords) options.fields = indexes[i].fields.filter(function (f) { return f !== PARTS_FIELD; });
-            q.term(clause.term, options);
-          });
-        });
-        results.forEach(function (r) {
-          var position = parseInt(r.ref, 36);
-          scores.set(position, (scores.get(position) || 0) + r.score);
+      shards.forEach(function (shard, i) {
+        shard.query(byShard[names[i]]).forEach(function (score, ref) {
+          var position = parseInt(ref, 36);
+          scores.set(position, (scores.get(position) || 0) + score);
         });
       });
       return scores;
@@ -305,8 +380,20 @@ var BoersenSearch = (function () {
 
   /* [{position, score}] best first, or null for an empty query (show everything). */
   BoerseIndex.prototype.search = function (text) {
-    var self = this, words = wordsOf(text);
+    var self = this, words = wordsOf(text), key = words.join(" ");
     if (words.length === 0) return Promise.resolve(null);
+    var answer = this.recent.get(key);
+    if (answer === undefined) {
+      answer = this.answer(words).catch(function (error) { self.recent.delete(key); throw error; });
+      if (this.recent.size >= RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value);
+    }
+    this.recent.delete(key);
+    this.recent.set(key, answer); // now the newest
+    return answer;
+  };
+
+  BoerseIndex.prototype.answer = function (words) {
+    var self = this;
     var units = unitsOf(words, this.manifest.synonyme);
     var forgiving = units.map(function (u) { return u.words.length === 1 && typoBudget(BoersenGerman.fold(u.words[0])) > 0; });
     var typos = units.map(function () { return false; });
@@ -326,12 +413,10 @@ var BoersenSearch = (function () {
       })).then(intersect);
     }).then(function (combined) {
       var results = [];
-      combined.forEach(function (score, position) { results.push({ position: position, score: score }); });
-      results.sort(function (a, b) {
-        var difference = Math.round(b.score * 1e6) - Math.round(a.score * 1e6);
-        return difference !== 0 ? difference : a.position - b.position;
-      });
-      return results;
+      // Scores rounded once per result, not twice per comparison: thousands of results for "sc".
+      combined.forEach(function (score, position) { results.push({ position: position, score: score, key: Math.round(score * 1e6) }); });
+      results.sort(function (a, b) { return (b.key - a.key) || (a.position - b.position); });
+      return results.map(function (r) { return { position: r.position, score: r.score }; });
     });
   };
 
@@ -421,6 +506,7 @@ var BoersenSearch = (function () {
 
   return Object.freeze({
     BoerseIndex: BoerseIndex,
+    Shard: Shard,
     filterResults: filterResults,
     wordsOf: wordsOf,
     unitsOf: unitsOf,
