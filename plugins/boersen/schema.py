@@ -223,6 +223,77 @@ LANGUAGES = list_of(
 )
 
 
+# Languages an offer can carry translations in (codes as in i18n/languages.py), with their German
+# names for volunteers. German is the offer's own text and never a translation.
+TRANSLATION_LANGUAGES = {"en": "Englisch", "tr": "Türkisch", "ar": "Arabisch", "uk": "Ukrainisch"}
+TRANSLATION_EXAMPLES = {
+    "en": {"titel": "Swimming course for beginners", "kurzbeschreibung": "We learn to swim together and take the seahorse badge."},
+    "tr": {"titel": "Yeni başlayanlar için yüzme kursu"},
+    "ar": {"titel": "دورة سباحة للمبتدئين"},
+    "uk": {"titel": "Курс плавання для початківців"},
+}
+EASY_LANGUAGE_EXAMPLE = {
+    "titel": "Schwimmen lernen",
+    "kurzbeschreibung": "Hier lernen Kinder schwimmen. Am Ende gibt es ein Abzeichen.",
+}
+
+
+def offer_texts(label: str, help: str, example: dict, *, language: str, phrase: str) -> Schema:
+    """Title, summary and description of an offer in another language or in Leichte Sprache.
+
+    Each field is optional and follows the rules of the German one; at least one is needed."""
+    texts = group(
+        label,
+        help,
+        {
+            "titel": text(f"Titel ({language})", f"Der Titel {phrase}.", example["titel"], max_length=120),
+            "kurzbeschreibung": text(
+                f"Kurzbeschreibung ({language})",
+                f"Ein bis zwei Sätze {phrase} für die Übersicht (höchstens 300 Zeichen).",
+                example.get("kurzbeschreibung", example["titel"]),
+            ),
+            "beschreibung": markdown(
+                f"Beschreibung ({language})",
+                f"Die ausführliche Beschreibung {phrase} (Markdown wie bei der deutschen).",
+                example.get("beschreibung", example["titel"]),
+            ),
+        },
+        example=example,
+    )
+    texts["minProperties"] = 1
+    texts["x-texts"] = True  # messages: an empty version is explained, not "an empty list"
+    return texts
+
+
+def translations() -> Schema:
+    languages = {
+        code: offer_texts(name, f"Titel und Texte auf {name}.", TRANSLATION_EXAMPLES[code], language=name, phrase=f"auf {name}")
+        for code, name in TRANSLATION_LANGUAGES.items()
+    }
+    field = group(
+        "Übersetzungen",
+        "Freiwillig: Titel, Kurzbeschreibung und Beschreibung in anderen Sprachen, je unter dem Sprachkürzel "
+        + ", ".join(f"{code} ({name})" for code, name in TRANSLATION_LANGUAGES.items())
+        + ". Was fehlt, erscheint auf Deutsch mit einem Hinweis.",
+        languages,
+        example={"en": TRANSLATION_EXAMPLES["en"]},
+    )
+    field["minProperties"] = 1
+    field["x-translations"] = True  # messages: an unknown key is a language code, "de" is the main text
+    return field
+
+
+def easy_language() -> Schema:
+    return offer_texts(
+        "Leichte Sprache",
+        "Freiwillig: das Angebot in Leichter Sprache, mit kurzen Sätzen und einfachen Wörtern. "
+        "Es bekommt eine eigene Seite, die auf der Angebotsseite verlinkt ist.",
+        EASY_LANGUAGE_EXAMPLE,
+        language="Leichte Sprache",
+        phrase="in Leichter Sprache",
+    )
+
+
 def core_properties() -> dict[str, Schema]:
     """Fields every offer of every type has."""
     return {
@@ -273,6 +344,8 @@ def core_properties() -> dict[str, Schema]:
             "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT). Nach 12 Monaten erscheint ein Hinweis.",
             "2026-11-01",
         ),
+        "uebersetzungen": translations(),
+        "leichte_sprache": easy_language(),
     }
 
 
