@@ -8,6 +8,8 @@ validator's messages, the volunteer documentation, ``boersen new`` and the publi
 Custom keywords (ignored by other JSON Schema tools):
 - ``x-labels``: German labels for the values of an ``enum``.
 - ``x-recommended``: fields that should be filled in (a warning, not an error).
+- ``x-translations``, ``x-texts``, ``x-lang``: the map of translations, a group of offer texts
+  (a translation or Leichte Sprache) and the language of a translation: for messages and forms.
 - ``format``: besides the standard ``date``, ``email`` and ``uri``, our own names
   ``uhrzeit``, ``telefon``, ``plz`` and ``slug`` select a friendly error message;
   the accompanying ``pattern`` does the checking, also in editors.
@@ -20,6 +22,8 @@ import json
 import re
 from functools import cache
 from typing import Any
+
+from .i18n.languages import TRANSLATION_CODES
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -223,9 +227,10 @@ LANGUAGES = list_of(
 )
 
 
-# Languages an offer can carry translations in (codes as in i18n/languages.py), with their German
-# names for volunteers. German is the offer's own text and never a translation.
-TRANSLATION_LANGUAGES = {"en": "Englisch", "tr": "Türkisch", "ar": "Arabisch", "uk": "Ukrainisch"}
+# Languages an offer can carry translations in, with their German names for volunteers.
+# German is the offer's own text and never a translation.
+_GERMAN_NAMES = {"en": "Englisch", "tr": "Türkisch", "ar": "Arabisch", "uk": "Ukrainisch"}
+TRANSLATION_LANGUAGES = {code: _GERMAN_NAMES[code] for code in TRANSLATION_CODES}
 TRANSLATION_EXAMPLES = {
     "en": {"titel": "Swimming course for beginners", "kurzbeschreibung": "We learn to swim together and take the seahorse badge."},
     "tr": {"titel": "Yeni başlayanlar için yüzme kursu"},
@@ -268,6 +273,7 @@ def offer_texts(label: str, help: str, example: dict, *, language: str, phrase: 
 def translations() -> Schema:
     languages = {
         code: offer_texts(name, f"Titel und Texte auf {name}.", TRANSLATION_EXAMPLES[code], language=name, phrase=f"auf {name}")
+        | {"x-lang": code}
         for code, name in TRANSLATION_LANGUAGES.items()
     }
     field = group(

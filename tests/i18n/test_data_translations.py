@@ -129,3 +129,52 @@ def test_translated_fields_follow_the_rules_of_the_german_ones(data):
         "data/ferien/kurs.yaml:38:5: uebersetzungen.en.untertitel: Unbekanntes Feld. Meinten Sie „titel“?",
         "data/ferien/kurs.yaml:40:10: leichte_sprache.titel: Der Wert ist leer. Bitte ausfüllen oder die ganze Zeile löschen.",
     ]
+
+
+def test_a_translation_without_title_or_summary_gets_a_warning(data):
+    text = FERIEN_OFFER + (
+        "uebersetzungen:\n"
+        "  en:\n"
+        "    titel: Swimming course\n"
+        "    kurzbeschreibung: We learn to swim.\n"
+        "  tr:\n"
+        "    titel: Yüzme kursu\n"
+        "  uk:\n"
+        "    kurzbeschreibung: Ми вчимося плавати.\n"
+        "  ar:\n"
+        "    beschreibung: خمسة صباحات في المسبح.\n"
+    )
+    data.offer(text)
+    assert data.messages(warnings=True) == [
+        "data/ferien/kurs.yaml:36:3: uebersetzungen.tr: Warnung: Die türkische Übersetzung hat keine Kurzbeschreibung: "
+        "in der Übersicht steht dort dann der deutsche Text. Bitte „kurzbeschreibung“ ergänzen.",
+        "data/ferien/kurs.yaml:38:3: uebersetzungen.uk: Warnung: Die ukrainische Übersetzung hat keinen Titel: "
+        "in der Übersicht steht dort dann der deutsche Text. Bitte „titel“ ergänzen.",
+        "data/ferien/kurs.yaml:40:3: uebersetzungen.ar: Warnung: Die arabische Übersetzung hat keinen Titel und keine "
+        "Kurzbeschreibung: in der Übersicht steht dort dann der deutsche Text. Bitte „titel“ und „kurzbeschreibung“ ergänzen.",
+    ]
+
+
+def test_new_offer_template_shows_translations_and_easy_language_commented(data, capsys):
+    from boersen.cli import main
+
+    assert main(["new", "ferien", "schwimmkurs", "--data-dir", str(data.root)]) == 0
+    template = (data.root / "ferien" / "schwimmkurs.yaml").read_text(encoding="utf-8")
+    assert (
+        "# Übersetzungen: Freiwillig: Titel, Kurzbeschreibung und Beschreibung in anderen Sprachen, je unter dem Sprachkürzel "
+        "en (Englisch), tr (Türkisch), ar (Arabisch), uk (Ukrainisch). Was fehlt, erscheint auf Deutsch mit einem Hinweis.\n"
+        "# uebersetzungen:\n"
+        "#   en:\n"
+        "#     titel: Swimming course for beginners\n"
+        "#     kurzbeschreibung: We learn to swim together and take the seahorse badge.\n"
+    ) in template
+    assert "# leichte_sprache:\n#   titel: Schwimmen lernen\n" in template
+    filled = template.replace("# uebersetzungen:", "uebersetzungen:").replace("#   en:", "  en:").replace("#     ", "    ")
+    filled = filled.replace("# leichte_sprache:", "leichte_sprache:").replace("#   titel: Schwimmen", "  titel: Schwimmen")
+    filled = filled.replace("#   kurzbeschreibung: Hier", "  kurzbeschreibung: Hier").replace("jugendzentrum-domino", "tsv")
+    (data.root / "ferien" / "schwimmkurs.yaml").write_text(filled, encoding="utf-8")
+    catalog, problems = data.load()
+    assert problems.errors == []
+    offer = next(offer for offer in catalog.boersen[0].offers if offer.slug == "schwimmkurs")
+    assert offer.translations["en"].title == "Swimming course for beginners"
+    assert offer.easy_language.summary == "Hier lernen Kinder schwimmen. Am Ende gibt es ein Abzeichen."
