@@ -57,6 +57,9 @@ def _render_example(example: dict, lines: list[str], indent: str) -> None:
         if isinstance(value, dict):
             lines.append(f"{indent}{key}:")
             _render_example(value, lines, indent + "  ")
+        elif isinstance(value, str) and "\n" in value:  # a text of several lines as a | block
+            lines.append(f"{indent}{key}: |")
+            lines.extend(f"{indent}  {line}" if line else indent.rstrip() for line in value.rstrip("\n").split("\n"))
         else:
             lines.append(f"{indent}{key}: {_scalar(value)}")
 

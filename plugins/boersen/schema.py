@@ -231,15 +231,30 @@ LANGUAGES = list_of(
 # German is the offer's own text and never a translation.
 _GERMAN_NAMES = {"en": "Englisch", "tr": "Türkisch", "ar": "Arabisch", "uk": "Ukrainisch"}
 TRANSLATION_LANGUAGES = {code: _GERMAN_NAMES[code] for code in TRANSLATION_CODES}
-TRANSLATION_EXAMPLES = {
-    "en": {"titel": "Swimming course for beginners", "kurzbeschreibung": "We learn to swim together and take the seahorse badge."},
-    "tr": {"titel": "Yeni başlayanlar için yüzme kursu"},
-    "ar": {"titel": "دورة سباحة للمبتدئين"},
-    "uk": {"titel": "Курс плавання для початківців"},
+TRANSLATION_EXAMPLES = {  # the core examples (Schwimmkurs für Anfänger) in each language
+    "en": {
+        "titel": "Swimming course for beginners",
+        "kurzbeschreibung": "We learn to swim together and earn the Seepferdchen, the beginners' swimming badge.",
+    },
+    "tr": {
+        "titel": "Yeni başlayanlar için yüzme kursu",
+        "kurzbeschreibung": "Birlikte yüzmeyi öğreniyor ve yeni başlayanlar için verilen Seepferdchen yüzme rozetini alıyoruz.",
+    },
+    "ar": {
+        "titel": "دورة سباحة للمبتدئين",
+        "kurzbeschreibung": "نتعلم السباحة معًا ونحصل على شارة السباحة للمبتدئين Seepferdchen.",
+    },
+    "uk": {
+        "titel": "Курс плавання для початківців",
+        "kurzbeschreibung": "Ми разом вчимося плавати й отримуємо Seepferdchen – значок для тих, хто починає плавати.",
+    },
 }
 EASY_LANGUAGE_EXAMPLE = {
     "titel": "Schwimmen lernen",
     "kurzbeschreibung": "Hier lernen Kinder schwimmen. Am Ende gibt es ein Abzeichen.",
+    # One sentence a line; a blank line between them keeps them apart on the page too.
+    "beschreibung": "Der Kurs ist im Hallenbad.\n\nDer Kurs dauert 5 Tage.\n\nAm Ende gibt es ein Abzeichen.\n\n"
+    "Ein Abzeichen ist ein kleines Bild aus Stoff.\n\nDas Bild zeigt: Das Kind kann schon ein bisschen schwimmen.\n",
 }
 
 
@@ -282,7 +297,7 @@ def translations() -> Schema:
         + ", ".join(f"{code} ({name})" for code, name in TRANSLATION_LANGUAGES.items())
         + ". Was fehlt, erscheint auf Deutsch mit einem Hinweis.",
         languages,
-        example={"en": TRANSLATION_EXAMPLES["en"]},
+        example={code: TRANSLATION_EXAMPLES[code] for code in TRANSLATION_LANGUAGES},
     )
     field["minProperties"] = 1
     field["x-translations"] = True  # messages: an unknown key is a language code, "de" is the main text

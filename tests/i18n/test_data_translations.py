@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from boersen.cli import main
 from boersen.model import OfferText
 
 from scratch import FERIEN_OFFER
@@ -155,26 +156,30 @@ def test_a_translation_without_title_or_summary_gets_a_warning(data):
     ]
 
 
-def test_new_offer_template_shows_translations_and_easy_language_commented(data, capsys):
-    from boersen.cli import main
-
+def test_new_offer_template_shows_translations_and_easy_language_commented(data):
     assert main(["new", "ferien", "schwimmkurs", "--data-dir", str(data.root)]) == 0
-    template = (data.root / "ferien" / "schwimmkurs.yaml").read_text(encoding="utf-8")
+    target = data.root / "ferien" / "schwimmkurs.yaml"
+    template = target.read_text(encoding="utf-8")
     assert (
         "# Übersetzungen: Freiwillig: Titel, Kurzbeschreibung und Beschreibung in anderen Sprachen, je unter dem Sprachkürzel "
         "en (Englisch), tr (Türkisch), ar (Arabisch), uk (Ukrainisch). Was fehlt, erscheint auf Deutsch mit einem Hinweis.\n"
         "# uebersetzungen:\n"
         "#   en:\n"
         "#     titel: Swimming course for beginners\n"
-        "#     kurzbeschreibung: We learn to swim together and take the seahorse badge.\n"
     ) in template
+    assert "#   ar:\n#     titel: دورة سباحة للمبتدئين\n" in template
     assert "# leichte_sprache:\n#   titel: Schwimmen lernen\n" in template
-    filled = template.replace("# uebersetzungen:", "uebersetzungen:").replace("#   en:", "  en:").replace("#     ", "    ")
-    filled = filled.replace("# leichte_sprache:", "leichte_sprache:").replace("#   titel: Schwimmen", "  titel: Schwimmen")
-    filled = filled.replace("#   kurzbeschreibung: Hier", "  kurzbeschreibung: Hier").replace("jugendzentrum-domino", "tsv")
-    (data.root / "ferien" / "schwimmkurs.yaml").write_text(filled, encoding="utf-8")
+    assert "#   beschreibung: |\n#     Der Kurs ist im Hallenbad.\n#\n#     Der Kurs dauert 5 Tage.\n" in template
+    # Removing the "#" in front of both blocks gives a valid offer with all four translations.
+    blocks = template.split("\n\n")
+    chosen = [block for block in blocks if block.startswith(("# Übersetzungen:", "# Leichte Sprache:"))]
+    for block in chosen:
+        first, *rest = block.split("\n")
+        template = template.replace(block, "\n".join([first] + [line[2:] for line in rest]))
+    target.write_text(template.replace("jugendzentrum-domino", "tsv"), encoding="utf-8")
     catalog, problems = data.load()
     assert problems.errors == []
     offer = next(offer for offer in catalog.boersen[0].offers if offer.slug == "schwimmkurs")
-    assert offer.translations["en"].title == "Swimming course for beginners"
-    assert offer.easy_language.summary == "Hier lernen Kinder schwimmen. Am Ende gibt es ein Abzeichen."
+    assert sorted(offer.translations) == ["ar", "en", "tr", "uk"]
+    assert offer.translations["uk"].title == "Курс плавання для початківців"
+    assert offer.easy_language.description.startswith("Der Kurs ist im Hallenbad.\n\nDer Kurs dauert 5 Tage.\n")
