@@ -44,11 +44,11 @@ def configured(value: object) -> tuple[str, ...]:
     if value is None:
         return DEFAULT
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise LanguageSettingError(f"BOERSEN_LANGUAGES: erwartet eine Liste von Sprachkürzeln wie {list(SUPPORTED)!r}, gefunden {value!r}")
+        raise LanguageSettingError(f"BOERSEN_LANGUAGES: erwartet wird eine Liste von Sprachkürzeln wie {list(SUPPORTED)}, gefunden: {value!r}.")
     codes: list[str] = [SOURCE]
     for code in value:
         if code not in SUPPORTED:
-            raise LanguageSettingError(f"BOERSEN_LANGUAGES: unbekannte Sprache {code!r}; möglich sind {', '.join(SUPPORTED)}")
+            raise LanguageSettingError(f"BOERSEN_LANGUAGES: „{code}“ ist keine unterstützte Sprache. Möglich sind: {', '.join(SUPPORTED)}.")
         if code not in codes:
             codes.append(code)
     return tuple(codes)
