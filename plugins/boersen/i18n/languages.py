@@ -44,7 +44,7 @@ def configured(value: object) -> tuple[str, ...]:
     if value is None:
         return DEFAULT
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise LanguageSettingError(f"BOERSEN_LANGUAGES: erwartet wird eine Liste von Sprachkürzeln wie {list(SUPPORTED)}, gefunden: {value!r}.")
+        raise LanguageSettingError(f"BOERSEN_LANGUAGES: erwartet wird eine Liste von Sprachkürzeln wie {list(SUPPORTED)}, nicht {value!r}.")
     codes: list[str] = [SOURCE]
     for code in value:
         if code not in SUPPORTED:
