@@ -247,3 +247,40 @@ def test_five_languages_build_byte_identical_output(tmp_path):
     assert first.returncode == second.returncode == 0
     assert any(re.match(r"ar/ferien/kurs/index\.html$", name) for name in digest(first.output))
     assert digest(first.output) == digest(second.output)
+
+
+# Words of the German interface: on an English page they may appear only inside lang="de" (text
+# from the data). <title> and meta descriptions are left out: they hold the town's German site name.
+GERMAN_UI_WORDS = re.compile(
+    r"\b(Angebote?|Suchen|Suchbegriff|Kontakt|Beschreibung|Anmeldung|Barrierefreiheit|Merkliste|Kategorien|Startseite|"
+    r"Inhalt|springen|Uhr|Jahre|kostenlos|Wichtigste|Träger|Stand|Seite|Anbieter|Telefon|Merken|Abonnieren|Kalender|"
+    r"Impressum|Datenschutz|Leichte Sprache|Alle|jeweils|nicht|und|oder|für)\b"
+)
+
+
+def visible_texts_outside_german(element) -> list[str]:
+    """Text nodes and labels (aria-label, placeholder) not inside an element with lang="de"."""
+    if element.get("lang") == "de" or element.tag in ("script", "style", "title", "meta", "head"):
+        return [element.tail] if element.tail else []
+    texts = [element.text or ""] + [element.get(name) or "" for name in ("aria-label", "placeholder")]
+    for child in element:
+        if isinstance(child.tag, str):
+            texts += visible_texts_outside_german(child)
+        elif child.tail:
+            texts.append(child.tail)
+    return texts + ([element.tail] if element.tail else [])
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES + ["404.html"])
+def test_english_pages_hold_no_german_interface_text(site, path):
+    page = parse(site, language_path("en", path))
+    body = page.xpath("//body")[0]
+    found = sorted({match.group(0) for text in visible_texts_outside_german(body) for match in GERMAN_UI_WORDS.finditer(text)})
+    assert found == []
+
+
+def test_the_check_finds_german_interface_text(site):
+    """The German page fails it: the check itself sees the interface words."""
+    body = parse(site, "ferien/kurs/").xpath("//body")[0]
+    texts = visible_texts_outside_german(body)
+    assert {"Kontakt", "Beschreibung", "Merkliste"} <= {m.group(0) for text in texts for m in GERMAN_UI_WORDS.finditer(text)}
