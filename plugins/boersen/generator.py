@@ -141,13 +141,13 @@ class BoersenGenerator(Generator):
                     write(name, "offer", boerse=boerse, offer=offer, current=offer.is_current(catalog.today), easy=easy, page_alternates=())
             if german and programmes.has_programme(boerse):  # printed in German only
                 path = f"{programmes.programme_path(boerse)}index.html"
-                write(path, "programmheft", boerse=boerse, offers=offers, weeks=programmes.weeks(offers))
+                write(path, "programmheft", boerse=boerse, offers=offers, weeks=programmes.weeks(offers), page_alternates=())
         organisations = sorted(catalog.organisations.values(), key=lambda o: o.name.casefold())
         write("anbieter/index.html", "organisations", organisations=organisations)
         for organisation in organisations:
             write(f"{organisation.url}index.html", "organisation", organisation=organisation)
         if german:  # the help for providers explains the German data files
-            write("hilfe/index.html", "help", schemas=_help_sections(catalog))
+            write("hilfe/index.html", "help", schemas=_help_sections(catalog), page_alternates=())
         write("merkliste/index.html", "merkliste")
         if not german:
             write_script_texts(Path(self.output_path) / script_texts_path(code), code)

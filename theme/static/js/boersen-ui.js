@@ -42,6 +42,41 @@
   // Texts in the page's language (texte.js): German where the page is German.
   var _ = BoersenTexte._, n_ = BoersenTexte.n_;
 
+  /* A page in another language L searches L's index (its translations, L's stemmer) and the
+     German index, which still finds German words: L's matches first, then the German ones
+     not among them. Both index the same current offers in the same order, so a position names
+     the same offer in both; facets and cards (in L) come from L's index. */
+  function openIndexes(urls) {
+    return Promise.all(urls.map(function (url) {
+      var load = loader(url);
+      return load("index.json").then(function (manifest) { return new BoersenSearch.BoerseIndex(manifest, load); });
+    })).then(function (indexes) { return indexes.length === 1 ? indexes[0] : new MergedIndex(indexes); });
+  }
+
+  function MergedIndex(indexes) {
+    this.indexes = indexes;
+    this.manifest = indexes[0].manifest;
+  }
+  MergedIndex.prototype.search = function (text) {
+    return Promise.all(this.indexes.map(function (index) { return index.search(text); })).then(function (lists) {
+      if (lists[0] === null) return null;
+      var seen = {}, merged = [];
+      lists.forEach(function (list) {
+        (list || []).forEach(function (result) {
+          if (!seen[result.position]) { seen[result.position] = true; merged.push(result); }
+        });
+      });
+      return merged;
+    });
+  };
+  MergedIndex.prototype.facets = function () { return this.indexes[0].facets(); };
+  MergedIndex.prototype.cards = function (positions) { return this.indexes[0].cards(positions); };
+
+  function indexUrls(root, fallback) {
+    var urls = root.getAttribute("data-index-urls");
+    return urls ? JSON.parse(urls) : [fallback];
+  }
+
   /* The live region speaks once typing pauses, not after every keystroke. */
   var ANNOUNCE_DELAY = 400;
   function announce(status, text) {
@@ -105,10 +140,9 @@
   }
 
   BoersePage.prototype.start = function () {
-    var self = this, base = this.root.getAttribute("data-search");
-    var load = loader(base);
-    return load("index.json").then(function (manifest) {
-      self.index = new BoersenSearch.BoerseIndex(manifest, load);
+    var self = this;
+    return openIndexes(indexUrls(this.root, this.root.getAttribute("data-search"))).then(function (index) {
+      self.index = index;
       return self.index.facets();
     }).then(function (facets) {
       self.facets = facets;
@@ -379,13 +413,12 @@
   HomePage.prototype.start = function () {
     var self = this;
     this.indexes = this.boersen.map(function (b) {
-      var load = loader(b.search);
-      var manifest = null;
+      var opened = null;
       return {
         boerse: b,
         get: function () {
-          manifest = manifest || load("index.json").then(function (m) { return new BoersenSearch.BoerseIndex(m, load); });
-          return manifest;
+          opened = opened || openIndexes(b.indexe || [b.search]);
+          return opened;
         },
       };
     });
