@@ -113,6 +113,7 @@ vendor: node_modules/.package-lock.json
 	cp node_modules/lunr/lunr.min.js theme/static/vendor/lunr-$$(node -p 'require("lunr/package.json").version').min.js
 	cp node_modules/lunr-languages/min/lunr.stemmer.support.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').stemmer.support.min.js
 	cp node_modules/lunr-languages/min/lunr.de.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').de.min.js
+	for lang in tr ar; do cp node_modules/lunr-languages/min/lunr.$$lang.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').$$lang.min.js; done
 	cp node_modules/altcha/dist/external/altcha.umd.min.cjs bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').min.js
 	cp node_modules/altcha/dist/external/altcha.css bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').css
 	cp node_modules/altcha/dist/workers/sha.js bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').sha-worker.js

@@ -89,9 +89,7 @@ def form_fields(
     ]
 
 
-def _node(
-    name: str, path: tuple, spec: Schema, value: Any, required: bool, extra_rows: Mapping[str, int], lang: str | None = None
-) -> Node:
+def _node(name: str, path: tuple, spec: Schema, value: Any, required: bool, extra_rows: Mapping[str, int], lang: str | None = None) -> Node:
     label, help = spec.get("title", name), spec.get("description", "")
     if spec.get("type") == "object":
         inner = set(spec.get("required", ()))

@@ -29,6 +29,7 @@ from .outputs.common import Site
 from .paging import DEFAULT_PAGE_SIZE, paginate
 from .problems import Problems, readable_lines
 from .search.index import search_files, write_search_files
+from .search.languages import search_language
 from .structured_data import organisation_data, site_data, structured_data
 from .today import TodayError, resolve_today
 from .workers import fork_context, start_worker
@@ -92,7 +93,9 @@ class BoersenGenerator(Generator):
         catalog = self.catalog
         search = None
         if self.settings.get("BOERSEN_SEARCH", True):
-            search = SearchWriter(catalog, Path(self.output_path), precompress=self.settings.get("BOERSEN_PRECOMPRESS", False))
+            search = SearchWriter(
+                catalog, Path(self.output_path), precompress=self.settings.get("BOERSEN_PRECOMPRESS", False), languages=self.languages
+            )
         if search:
             search.start()  # on the other core, while this one renders the pages
         # One language after another: the labels (gettext, formatting.py) follow the active one.
@@ -198,13 +201,24 @@ class SearchWriter:
     side by side; the forked child sees the catalog without pickling it.
     """
 
-    def __init__(self, catalog: Catalog, output: Path, *, precompress: bool):
+    def __init__(self, catalog: Catalog, output: Path, *, precompress: bool, languages: tuple[str, ...] = (SOURCE,)):
         self.catalog, self.output, self.precompress, self.process = catalog, output, precompress, None
+        self.languages = languages
 
     def run(self) -> None:
         for boerse in self.catalog.boersen:
             files = search_files(boerse, self.catalog.current_offers(boerse), self.catalog.synonyms)
             write_search_files(self.output / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
+        # Each other language: an index of the translations below /<code>/ (search/languages.py);
+        # the result cards' facts are formatted in that language.
+        for code in self.languages[1:]:
+            catalogues.activate(code)
+            try:
+                for boerse in self.catalog.boersen:
+                    files = search_files(boerse, self.catalog.current_offers(boerse), [], search_language(code))
+                    write_search_files(self.output / code / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
+            finally:
+                catalogues.activate(SOURCE)
 
     def _run_in_child(self) -> None:
         start_worker()

@@ -32,9 +32,11 @@ def plain_text(markdown_text: str | None) -> str:
     return _URL.sub(" ", _MARKDOWN_LINK.sub(r"\1", markdown_text))
 
 
-def search_fields(offer: Offer) -> dict[str, str]:
-    """The text of each searched field (compound parts are added by the index builder)."""
+def search_fields(offer: Offer, lang: str = "de") -> dict[str, str]:
+    """The text of each searched field (compound parts are added by the index builder); in another
+    language ``lang`` the title and text are the translation's, German where a field has none."""
     schema = offer.boerse.schema["properties"]
+    texts = offer.text(lang)
     details = offer.details
     keywords = [*offer.tags, offer.organisation.name]
     for key in ("sportart", "zielgruppe", "konzept"):
@@ -56,10 +58,10 @@ def search_fields(offer: Offer) -> dict[str, str]:
     place = offer.location
     address = [place.name, place.street, place.postcode, place.district, place.city] if place else []
     return {
-        "titel": offer.title,
+        "titel": texts.title,
         "schlagworte": " ".join(keywords),
         "adresse": " ".join(part for part in address if part),
-        "text": " ".join([offer.summary or "", plain_text(offer.description)]),
+        "text": " ".join([texts.summary or "", plain_text(texts.description)]),
         "merkmale": " ".join(labels),
     }
 
@@ -86,6 +88,12 @@ def key_facts(offer: Offer) -> list[str]:
     return facts
 
 
-def result_card(offer: Offer) -> dict[str, object]:
-    """What one result shows: title, link, summary and key facts."""
-    return {"titel": offer.title, "url": offer.url, "kurz": offer.summary, "fakten": key_facts(offer)}
+def result_card(offer: Offer, lang: str = "de") -> dict[str, object]:
+    """What one result shows: title, link, summary and key facts. In another language ``lang`` the
+    link leads to that language's page, and ``sprachen`` tells the language of the title and the
+    summary ("de" where there is no translation), so the page marks German text with lang="de"."""
+    if lang == "de":
+        return {"titel": offer.title, "url": offer.url, "kurz": offer.summary, "fakten": key_facts(offer)}
+    texts = offer.text(lang)
+    languages = {key: lang if offer.translated(lang, field) else "de" for key, field in (("titel", "title"), ("kurz", "summary"))}
+    return {"titel": texts.title, "url": f"{lang}/{offer.url}", "kurz": texts.summary, "fakten": key_facts(offer), "sprachen": languages}
