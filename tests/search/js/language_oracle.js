@@ -9,8 +9,10 @@
  *   {"op": "stem", "lang": "en"|"tr"|"ar", "words": [...]}      -> [stem, ...]
  *   {"op": "trim", "lang": "en"|"tr"|"ar", "words": [...]}      -> [trimmed, ...]
  *   {"op": "stopwords", "lang": "en"|"tr"|"ar", "words": [...]} -> [true if the filter drops it, ...]
- *   {"op": "engine", "script": "...", "lang": ..., "words": [...]} -> what the page's search script
- *        (theme/static/js/boersen-search.js) makes of each word: {"term", "surface", "stop"}
+ *   {"op": "terms", "lang": ..., "words": [...]}                -> [[term, stop word?], ...] as the page's
+ *        search script (theme/static/js/boersen-search.js) makes them
+ *   {"op": "search", "folder": "<output>/<lang>/<boerse>/suche/", "queries": [...]}
+ *        -> [[[position, score], ...] | null, ...]: the page's search script on built files
  */
 const fs = require("fs");
 const path = require("path");
@@ -39,12 +41,6 @@ function functions(lunr, lang) {
   return lunr[lang];
 }
 
-function apply(fn, word) {
-  const result = fn(new lunr0.Token(word));
-  return result === undefined ? null : result.toString();
-}
-const lunr0 = BUILDS[0];
-
 function answer(request) {
   const results = BUILDS.map((lunr) => {
     const f = functions(lunr, request.lang);
@@ -58,8 +54,42 @@ function answer(request) {
   return results[0];
 }
 
+/* The page's scripts as classic scripts in a context that has only lunr (with lunr.de, .tr, .ar), like a page. */
+function loadEngine() {
+  const context = vm.createContext({ lunr: BUILDS[1] });
+  require("lunr-languages/min/lunr.de.min.js")(BUILDS[1]);
+  for (const file of ["search-german.js", "boersen-search.js"]) {
+    const filename = path.join(__dirname, "..", "..", "..", "theme", "static", "js", file);
+    vm.runInContext(fs.readFileSync(filename, "utf8"), context, { filename });
+  }
+  return vm.runInContext("BoersenSearch", context);
+}
+
+async function engine(request) {
+  const BoersenSearch = loadEngine();
+  if (request.op === "terms") {
+    const language = BoersenSearch.language(request.lang);
+    return request.words.map((w) => [language.termOf(w), language.isStopWord(w)]);
+  }
+  const load = (name) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(request.folder, name), "utf8")));
+  const index = new BoersenSearch.BoerseIndex(await load("index.json"), load);
+  const found = [];
+  for (const q of request.queries) {
+    const results = await index.search(q);
+    found.push(results === null ? null : results.map((r) => [r.position, r.score]));
+  }
+  return found;
+}
+
 let input = "";
 process.stdin.on("data", (chunk) => (input += chunk));
-process.stdin.on("end", () => {
-  process.stdout.write(JSON.stringify(answer(JSON.parse(input))));
+process.stdin.on("end", async () => {
+  const request = JSON.parse(input);
+  try {
+    const result = request.op === "terms" || request.op === "search" ? await engine(request) : answer(request);
+    process.stdout.write(JSON.stringify(result));
+  } catch (error) {
+    process.stderr.write(String(error && error.stack ? error.stack : error));
+    process.exit(1);
+  }
 });
