@@ -284,3 +284,19 @@ def test_the_check_finds_german_interface_text(site):
     body = parse(site, "ferien/kurs/").xpath("//body")[0]
     texts = visible_texts_outside_german(body)
     assert {"Kontakt", "Beschreibung", "Merkliste"} <= {m.group(0) for text in texts for m in GERMAN_UI_WORDS.finditer(text)}
+
+
+def test_every_german_element_on_arabic_pages_runs_left_to_right(site):
+    """Mixed-language elements: German inside Arabic carries dir="ltr"; elsewhere no element turns right-to-left."""
+    checked = 0
+    for code in ALL[1:]:
+        for file in sorted((site.output / code).rglob("*.html")):
+            page = lxml_html.fromstring(file.read_bytes())
+            for element in page.xpath("//body//*[@lang]"):
+                language, direction = element.get("lang"), element.get("dir")
+                if element.get("hreflang"):  # the switcher's links: each language in its own direction
+                    assert direction == ("rtl" if language == "ar" else "ltr"), (file, language)
+                else:
+                    checked += 1
+                    assert (language, direction) == ("de", "ltr" if code == "ar" else None), (file, element.text)
+    assert checked > 50
