@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -168,3 +169,33 @@ def test_the_scripts_write_in_the_pages_language(page: Page, site, code):
 def test_the_texts_file_is_what_the_build_wrote(site):
     written = json.loads((site[1] / "tr" / "texte.json").read_text(encoding="utf-8"))
     assert written == script_texts("tr")
+
+
+ONLY_IN_THE_INDEX = """async (word) => {
+  const base = document.querySelector("[data-search]").getAttribute("data-search");
+  const load = (name) => fetch(base + name).then((response) => response.json());
+  const index = new BoersenSearch.BoerseIndex(await load("index.json"), load);
+  return (await index.search(word)).length;
+}"""
+
+
+def test_an_english_page_finds_english_words_and_german_ones(page: Page, site):
+    """ "Wassergewöhnen" stands only in the German summary of a translated offer: the English index
+    does not know it, the German index (searched alongside) does; the card stays English."""
+    page.goto(url(site, "en", "sportwegweiser/?q=Wassergew%C3%B6hnen"))
+    titles = page.locator(".search-results .offer-title a")
+    expect(titles).to_have_text(["Seepferdchen swimming course"])
+    expect(titles.first).to_have_attribute("href", re.compile(r"/en/sportwegweiser/schwimmkurs-seepferdchen/$"))
+    assert page.evaluate(ONLY_IN_THE_INDEX, "Wassergewöhnen") == 0
+    assert page.evaluate(ONLY_IN_THE_INDEX, "swimming") > 0
+    page.goto(url(site, "en", "sportwegweiser/?q=swimming"))
+    expect(page.locator(".search-results .offer-title a").first).to_be_visible()
+    expect(page.locator(".search-status")).to_have_text(re.compile(r"^\d+ offers? found$"))
+
+
+def test_untranslated_result_cards_are_marked_german(page: Page, site):
+    page.goto(url(site, "ar", "familienkompass/?q=Babymassage"))
+    title = page.locator(".search-results .offer-title").first
+    expect(title).to_have_text("Babymassage-Kurs")
+    expect(title).to_have_attribute("lang", "de")
+    expect(title).to_have_attribute("dir", "ltr")
