@@ -1,6 +1,9 @@
 """Search in English, Turkish, Arabic and Ukrainian: the Python side (search/languages.py, arabic.py)
 against the real lunr.js 2.3.9 + lunr-languages 1.22.0 and the page's search script, in node."""
 
+# Word lists are written as text, one space between words.
+# ruff: noqa: SIM905
+
 from __future__ import annotations
 
 import datetime
@@ -11,6 +14,7 @@ import pytest
 
 from boersen.catalog import load_catalog
 from boersen.search import arabic
+from boersen.search.german import tokenize
 from boersen.search.index import search_files, write_search_files
 from boersen.search.languages import LANGUAGES, TURKISH_STOP_WORDS
 from boersen.search.query import BoerseSearch
@@ -48,8 +52,6 @@ def words_in(script: str) -> list[str]:
     ranges = {"latin": ("a", "ɏ"), "arabic": ("\u0600", "\u06ff"), "cyrillic": ("\u0400", "\u04ff")}[script]
     words = set(data_words())
     for path in sorted((ROOT / "data").rglob("*.md")):
-        from boersen.search.german import tokenize
-
         words.update(tokenize(path.read_text(encoding="utf-8")))
     return sorted(word for word in words if all(ranges[0] <= char <= ranges[1] or char.isdigit() for char in word))
 

@@ -84,7 +84,11 @@ class SearchLanguage:
     compounds: bool = False  # compound parts and the German spelling rules (umlauts, -um, -ung)
 
     def is_stop_word(self, word: str) -> bool:
-        return self.trim(self.normal(word)) in self.stop_words
+        # A word that trims to nothing (a Latin word for the Arabic trimmer) is no stop word: the
+        # query keeps it, finds nothing in this index and leaves it to the German one. (lunr.ar's
+        # list holds "", so without this such a query would be empty and show every offer.)
+        trimmed = self.trim(self.normal(word))
+        return trimmed != "" and trimmed in self.stop_words
 
     def term_of(self, word: str) -> str:
         """The index term of a lower-case word (without the stop word check)."""

@@ -63,8 +63,9 @@ var BoersenSearch = (function () {
 
   Language.prototype.isStopWord = function (word) {
     if (this.german) return isStopWord(word);
-    var f = this.functions();
-    return f !== null && f.stopWordFilter(new lunr.Token(this.trim(this.normal(word)))) === undefined;
+    // A word that trims to nothing is no stop word (lunr.ar's list holds ""): see languages.py.
+    var f = this.functions(), trimmed = this.trim(this.normal(word));
+    return f !== null && trimmed !== "" && f.stopWordFilter(new lunr.Token(trimmed)) === undefined;
   };
 
   Language.prototype.termOf = function (word) {
