@@ -199,3 +199,19 @@ def test_untranslated_result_cards_are_marked_german(page: Page, site):
     expect(title).to_have_text("Babymassage-Kurs")
     expect(title).to_have_attribute("lang", "de")
     expect(title).to_have_attribute("dir", "ltr")
+
+
+def test_filters_and_home_results_mark_german_values(page: Page, site):
+    page.goto(url(site, "ar", "ferienboerse/"))
+    page.locator("details.facet-panel > summary").click()
+    category = page.locator(".facet-choice .option span[lang]").first
+    expect(category).to_have_attribute("lang", "de")
+    expect(category).to_have_attribute("dir", "ltr")
+    assert violations(page) == []
+    page.goto(url(site, "en", "?q=Schwimmkurs"))
+    heading = page.locator(".result-group h2 span").first
+    expect(heading).to_have_attribute("lang", "de")
+    page.goto(url(site, "de", "ferienboerse/"))
+    page.locator("details.facet-panel > summary").click()
+    expect(page.locator(".facet-choice .option span").first).to_be_visible()
+    assert page.locator(".facet-choice .option span[lang]").count() == 0

@@ -182,7 +182,10 @@
         self.controls[facet.name] = facet.keys.map(function (key, i) {
           var input = element("input", { type: "checkbox", name: facet.name, value: key });
           var count = element("span", { class: "count" });
-          var label = element("label", { class: "option" }, [input, document.createTextNode(" " + _(facet.options[i]) + " "), count]);
+          // A category or other value from the data without a translation stays German: lang="de".
+          var text = element("span", { text: _(facet.options[i]) });
+          if (!BoersenTexte.translated(facet.options[i])) BoersenTexte.markGerman(text);
+          var label = element("label", { class: "option" }, [input, document.createTextNode(" "), text, document.createTextNode(" "), count]);
           list.appendChild(label);
           return { input: input, count: count, label: label, text: _(facet.options[i]).toLowerCase() };
         });
@@ -465,7 +468,7 @@
         if (group.total === 0) return;
         var link = element("a", { href: self.siteUrl + "/" + group.boerse.url + "?" + new URLSearchParams({ q: q }).toString(), text: n_("Alle %(num)s Treffer in: %(boerse)s", "Alle %(num)s Treffer in: %(boerse)s", group.total, { boerse: group.boerse.titel }) });
         self.results.appendChild(element("section", { class: "result-group" }, [
-          element("h2", { text: group.boerse.titel + " (" + group.total + ")" }),
+          element("h2", {}, [BoersenTexte.markGerman(element("span", { text: group.boerse.titel })), document.createTextNode(" (" + group.total + ")")]),
           element("ol", { class: "offer-list" }, group.cards.map(function (c) { return card(c, self.siteUrl, 3); })),
           element("p", {}, [link]),
         ]));

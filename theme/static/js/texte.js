@@ -29,6 +29,7 @@
   }
 
   function translate(text, values) { return fill(texts[text] || text, values); }
+  function translated(text) { return lang === "de" || Object.prototype.hasOwnProperty.call(texts, text); }
 
   function translatePlural(one, many, count, values) {
     var forms = plurals[one], text = count === 1 ? one : many;
@@ -38,10 +39,12 @@
     return fill(text, all);
   }
 
-  // A result card's text that the index holds in German only (its "sprachen" say so): lang="de".
+  // German text on another language's page gets lang="de" (and dir="ltr" on Arabic pages): a result
+  // card's field the index holds in German only (its "sprachen" say so), or, without a card, text
+  // from the data such as a Börse's title or a category without a translation.
   function markGerman(node, card, field) {
-    var languages = card.sprachen;
-    if (lang !== "de" && languages && languages[field] === "de") {
+    var german = card ? !!(card.sprachen && card.sprachen[field] === "de") : true;
+    if (lang !== "de" && german) {
       node.setAttribute("lang", "de");
       if (rtl) node.setAttribute("dir", "ltr");
     }
@@ -52,5 +55,5 @@
   var prefix = lang === "de" ? "" : lang + "/";
   function pageUrl(url) { return prefix && url.indexOf(prefix) !== 0 ? prefix + url : url; }
 
-  window.BoersenTexte = { ready: ready, lang: lang, _: translate, n_: translatePlural, markGerman: markGerman, pageUrl: pageUrl };
+  window.BoersenTexte = { ready: ready, lang: lang, _: translate, n_: translatePlural, translated: translated, markGerman: markGerman, pageUrl: pageUrl };
 })();
