@@ -88,3 +88,16 @@ def test_plural_forms_match_the_language(code):
 
 def _forms(message) -> tuple:
     return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
+@pytest.mark.parametrize("code", TRANSLATION_CODES)
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_every_translation_says_whether_a_person_checked_it(code, domain):
+    """README: machine-made entries carry "# maschinell übersetzt", checked ones "# geprüft"."""
+    catalog = read(po_path(code, domain), SUPPORTED[code].locale)
+    unmarked = [
+        message.id
+        for message in catalog
+        if message.id and not any(note in comment for comment in message.user_comments for note in ("maschinell übersetzt", "geprüft"))
+    ]
+    assert unmarked == []
