@@ -160,8 +160,7 @@ class BoersenGenerator(Generator):
     def _writer(self, writer, code: str = SOURCE):
         """write(name, template, **context) for the pages of one language: ``name`` is the
         German path; other languages write it below /<code>/ and every page knows its versions."""
-        prefix = "" if code == SOURCE else f"{code}/"
-        language = SUPPORTED[code]
+        prefix, language = _prefix(code), SUPPORTED[code]
         texts = None if code == SOURCE else script_texts_path(code)
 
         def write(name: str, template: str, relative: bool = True, **context):
@@ -181,7 +180,7 @@ class BoersenGenerator(Generator):
         return write
 
     def _write_outputs(self, catalog: Catalog, writer) -> None:
-        """Calendars, feeds, open data (plugins/boersen/outputs/) and the 404 page."""
+        """Calendars, feeds, open data, web manifest (plugins/boersen/outputs/); German only."""
         output = Path(self.output_path)
         calendars.write_calendars(output, catalog, self.site)
         feeds.write_feeds(output, catalog, self.site)
