@@ -19,6 +19,7 @@ from boersen.search.index import search_files, write_search_files
 from boersen.search.languages import LANGUAGES, TURKISH_STOP_WORDS
 from boersen.search.query import BoerseSearch
 
+from scratch import FERIEN_OFFER
 from search_oracle import ROOT, ask, data_words, mismatch_report
 
 ORACLE = Path(__file__).resolve().parent / "js" / "language_oracle.js"
@@ -249,3 +250,30 @@ def test_the_searches_find_the_translated_offers(built):
         card = cards[position % manifest["kartenProDatei"]]
         assert (card["titel"], card["sprachen"]) == (title, {"titel": lang, "kurz": lang}), (lang, query)
         assert manifest["sprache"] == lang and card["url"].startswith(f"{lang}/{slug}/")
+
+
+def test_the_word_forms_the_readme_promises(data, tmp_path):
+    """README, "Suche in jeder Sprache": each language's stemmer, and Ukrainian without one."""
+    data.offer(
+        FERIEN_OFFER
+        + "uebersetzungen:\n"
+        + "  en:\n    titel: Learn to swim\n    kurzbeschreibung: Five mornings.\n"
+        + "  tr:\n    titel: Yaz kursları\n    kurzbeschreibung: Beş sabah.\n"
+        + "  ar:\n    titel: سباحة للأطفال\n    kurzbeschreibung: خمسة صباحات.\n"
+        + "  uk:\n    titel: Курси плавання\n    kurzbeschreibung: П’ять ранків.\n"
+    )
+    catalog, problems = data.load()
+    assert problems.errors == []
+    boerse = catalog.boersen[0]
+
+    def finds(lang: str, query: str) -> bool:
+        folder = tmp_path / lang
+        write_search_files(folder, search_files(boerse, boerse.offers, [], LANGUAGES[lang]))
+        return [position for position, _ in python_search(folder, [query])[0]] == [0]
+
+    assert finds("en", "swimming")
+    assert finds("tr", "kurslar")
+    assert finds("ar", "السباحة")
+    assert finds("uk", "курс")
+    assert finds("uk", "курсу")  # one letter off, forgiven as a typo
+    assert not finds("uk", "курсах")  # no stemmer: a longer ending is not found
