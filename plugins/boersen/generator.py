@@ -208,16 +208,11 @@ class SearchWriter:
         for boerse in self.catalog.boersen:
             files = search_files(boerse, self.catalog.current_offers(boerse), self.catalog.synonyms)
             write_search_files(self.output / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
-        # Each other language: an index of the translations below /<code>/ (search/languages.py);
-        # the result cards' facts are formatted in that language.
+        # Each other language: an index of the translations below /<code>/ (search/languages.py).
         for code in self.languages[1:]:
-            catalogues.activate(code)
-            try:
-                for boerse in self.catalog.boersen:
-                    files = search_files(boerse, self.catalog.current_offers(boerse), [], search_language(code))
-                    write_search_files(self.output / code / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
-            finally:
-                catalogues.activate(SOURCE)
+            for boerse in self.catalog.boersen:
+                files = search_files(boerse, self.catalog.current_offers(boerse), [], search_language(code))
+                write_search_files(self.output / code / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
 
     def _run_in_child(self) -> None:
         start_worker()

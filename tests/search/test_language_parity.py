@@ -277,3 +277,22 @@ def test_the_word_forms_the_readme_promises(data, tmp_path):
     assert finds("uk", "курс")
     assert finds("uk", "курсу")  # one letter off, forgiven as a typo
     assert not finds("uk", "курсах")  # no stemmer: a longer ending is not found
+
+
+def test_cards_of_another_language_carry_its_texts_and_facts(data):
+    data.offer(
+        FERIEN_OFFER.replace("termine:\n", "termine:\n  - datum: 2027-07-26\n")
+        + "uebersetzungen:\n  tr:\n    titel: Yeni başlayanlar için yüzme kursu\n"
+    )
+    catalog, problems = data.load()
+    assert problems.errors == []
+    boerse = catalog.boersen[0]
+    files = search_files(boerse, boerse.offers, [], LANGUAGES["tr"])
+    assert files["karten-0.json"][0]["fakten"][0] == "26 Tem 2027 Pzt ve 1 tarih daha"  # German: "Mo, 26. Juli 2027 (+1 Termine)"
+    assert files["karten-0.json"][0] | {"fakten": []} == {
+        "titel": "Yeni başlayanlar için yüzme kursu",
+        "url": "tr/ferien/kurs/",
+        "kurz": "Wir lernen schwimmen und machen das Seepferdchen.",
+        "fakten": [],
+        "sprachen": {"titel": "tr", "kurz": "de"},
+    }

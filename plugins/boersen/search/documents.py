@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..formatting import format_ages, format_appointment, format_money, format_slot
+from ..i18n.catalogues import ngettext
 from ..model import Offer
 
 # Field name -> boost. Title matches rank before keywords (with the organisation's name and
@@ -66,14 +67,22 @@ def search_fields(offer: Offer, lang: str = "de") -> dict[str, str]:
     }
 
 
-def key_facts(offer: Offer) -> list[str]:
-    """The facts a result shows under its title: when, for whom, how much, where."""
+def key_facts(offer: Offer, lang: str = "de") -> list[str]:
+    """The facts a result shows under its title: when, for whom, how much, where. In another
+    language (the active one, i18n/catalogues.py) the words come from the UI catalogue, as the
+    listings (macros.html key_facts) have them."""
     facts = []
-    if offer.dates:
-        facts.append(format_appointment(offer.dates[0]) + (f" (+{len(offer.dates) - 1} Termine)" if len(offer.dates) > 1 else ""))
+    more = len(offer.dates) - 1
+    if offer.dates and lang == "de":
+        facts.append(format_appointment(offer.dates[0]) + (f" (+{more} Termine)" if more else ""))
+    elif offer.dates:
+        others = ngettext("und %(num)d weiterer Termin", "und %(num)d weitere Termine", more) % {"num": more}
+        facts.append(format_appointment(offer.dates[0]) + (f" {others}" if more else ""))
     slots = offer.details.get("trainingszeiten") or offer.details.get("sprechzeiten") or offer.details.get("oeffnungszeiten") or []
-    if slots and not offer.dates:
+    if slots and not offer.dates and lang == "de":
         facts.append(format_slot(slots[0]) + (" u. a." if len(slots) > 1 else ""))
+    elif slots and not offer.dates:
+        facts += [format_slot(slot) for slot in slots[:2]]
     if offer.ages:
         facts.append(format_ages(offer.ages))
     if offer.cost is not None:
@@ -96,4 +105,5 @@ def result_card(offer: Offer, lang: str = "de") -> dict[str, object]:
         return {"titel": offer.title, "url": offer.url, "kurz": offer.summary, "fakten": key_facts(offer)}
     texts = offer.text(lang)
     languages = {key: lang if offer.translated(lang, field) else "de" for key, field in (("titel", "title"), ("kurz", "summary"))}
-    return {"titel": texts.title, "url": f"{lang}/{offer.url}", "kurz": texts.summary, "fakten": key_facts(offer), "sprachen": languages}
+    card = {"titel": texts.title, "url": f"{lang}/{offer.url}", "kurz": texts.summary, "fakten": key_facts(offer, lang)}
+    return card | {"sprachen": languages}

@@ -27,6 +27,7 @@ from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.index import Index
 
+from ..i18n import catalogues
 from ..model import Boerse, Offer
 from . import german
 from .documents import FIELD_BOOSTS, PARTS_INTO, result_card, search_fields
@@ -234,6 +235,16 @@ def shards(serialized: dict, prefixes: dict[str, list[int]]) -> dict[str, dict]:
     }
 
 
+def _cards(offers: list[Offer], language: SearchLanguage) -> list[dict]:
+    """The result cards, their facts (dates, prices …) formatted in the index's language."""
+    previous = catalogues.active().code
+    catalogues.activate(language.code)
+    try:
+        return [result_card(offer, language.code) for offer in offers]
+    finally:
+        catalogues.activate(previous)
+
+
 def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]], language: SearchLanguage = GERMAN) -> dict[str, object]:
     """Everything written for one Börse, by file name (relative to its ``suche/`` folder).
 
@@ -253,7 +264,7 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]],
         files[f"w-{length}.json"] = words
     facets = [facet.column(offers) for facet in facets_for(boerse)]
     files["facetten.json"] = {"facets": facets}
-    cards = [result_card(offer, language.code) for offer in offers]
+    cards = _cards(offers, language)
     for start in range(0, len(cards), CARDS_PER_FILE):
         files[f"karten-{start // CARDS_PER_FILE}.json"] = cards[start : start + CARDS_PER_FILE]
     files["index.json"] = {
