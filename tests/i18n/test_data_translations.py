@@ -6,6 +6,7 @@ from boersen.cli import main
 from boersen.model import OfferText
 
 from scratch import FERIEN_OFFER
+from sitebuild import ROOT
 
 TRANSLATED = (
     FERIEN_OFFER
@@ -183,3 +184,12 @@ def test_new_offer_template_shows_translations_and_easy_language_commented(data)
     assert sorted(offer.translations) == ["ar", "en", "tr", "uk"]
     assert offer.translations["uk"].title == "Курс плавання для початківців"
     assert offer.easy_language.description.startswith("Der Kurs ist im Hallenbad.\n\nDer Kurs dauert 5 Tage.\n")
+
+
+def test_the_demo_data_marks_its_machine_made_translations():
+    """README: machine-made translations carry the comment line, the demo data's included."""
+    translated = [path for path in sorted((ROOT / "data").rglob("*.*")) if "\nuebersetzungen:" in path.read_text(encoding="utf-8")]
+    assert len(translated) >= 5
+    for path in translated:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[lines.index("uebersetzungen:") - 1].startswith("# maschinell übersetzt, bitte prüfen"), path.name
