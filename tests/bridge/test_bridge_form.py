@@ -145,10 +145,12 @@ async def test_unknown_boersen_and_offers_get_a_page_in_german(github):
 
 async def test_translations_and_easy_language_are_folded_sections_with_the_language_on_each_field(github):
     page = (await github.get("/ferien/neu")).text
-    summary = '<summary id="f-uebersetzungen-titel">Übersetzungen (freiwillig)</summary>'
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    summary = '<summary id="s-uebersetzungen">Übersetzungen (freiwillig)</summary>'
     assert f'<details class="group folded" id="f-uebersetzungen">\n  {summary}' in page
-    assert '<details class="group folded" id="f-uebersetzungen-ar">\n  <summary id="f-uebersetzungen-ar-titel">Arabisch</summary>' in page
-    assert '<summary id="f-leichte_sprache-titel">Leichte Sprache (freiwillig)</summary>' in page
+    assert '<details class="group folded" id="f-uebersetzungen-ar">\n  <summary id="s-uebersetzungen-ar">Arabisch</summary>' in page
+    assert '<summary id="s-leichte_sprache">Leichte Sprache (freiwillig)</summary>' in page
     assert re.search(r'<input id="f-uebersetzungen-ar-titel" name="uebersetzungen.ar.titel" [^>]* lang="ar" dir="rtl" type="text"', page)
     assert re.search(r'<textarea id="f-uebersetzungen-uk-beschreibung" [^>]* lang="uk" dir="ltr" rows="8"', page)
     assert 'Beispiel: <span lang="ar" dir="rtl">دورة سباحة للمبتدئين</span>' in page
