@@ -9,9 +9,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from boersen.chromium import CHROMIUM, CHROMIUM_FLAGS
 from boersen.i18n.scripts import script_texts
 
 from sitebuild import ROOT, build_site
@@ -49,16 +48,6 @@ def site(tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_address[1]}", result.output
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
