@@ -184,7 +184,7 @@ def test_an_english_page_finds_english_words_and_german_ones(page: Page, site):
 
 def test_untranslated_result_cards_are_marked_german(page: Page, site):
     page.goto(url(site, "ar", "familienkompass/?q=Babymassage"))
-    title = page.locator(".search-results .offer-title").first
+    title = page.locator(".search-results .offer-title a").first
     expect(title).to_have_text("Babymassage-Kurs")
     expect(title).to_have_attribute("lang", "de")
     expect(title).to_have_attribute("dir", "ltr")

@@ -86,11 +86,14 @@
 
   function card(data, siteUrl, headingLevel) {
     var facts = element("ul", { class: "facts" }, data.fakten.map(function (fact) { return element("li", { text: fact }); }));
+    // Title and summary the index holds in German only get lang="de", inline as on the static list.
+    var title = element("a", { href: siteUrl + "/" + BoersenTexte.pageUrl(data.url), text: data.titel });
+    var summary = element("span", { text: data.kurz });
     return element("li", { class: "offer-card" }, [
-      element("h" + headingLevel, { class: "offer-title" }, [element("a", { href: siteUrl + "/" + BoersenTexte.pageUrl(data.url), text: data.titel })]),
-      element("p", { class: "offer-summary", text: data.kurz }),
+      element("h" + headingLevel, { class: "offer-title" }, [BoersenTexte.markGerman(title, data, "titel")]),
+      element("p", { class: "offer-summary" }, [BoersenTexte.markGerman(summary, data, "kurz")]),
       facts,
-    ].map(function (node, i) { return i < 2 ? BoersenTexte.markGerman(node, data, i === 0 ? "titel" : "kurz") : node; }));
+    ]);
   }
 
   /* --- State in the URL ------------------------------------------------------------------ */
