@@ -73,7 +73,7 @@ def test_a_translated_title_finds_the_offer_with_the_language_s_card(page: Page,
     first = page.locator(".search-results .offer-title a").first
     expect(first).to_have_text(title)
     assert first.evaluate("link => link.href") == f"{base}/{lang}/{OFFER}"
-    assert page.locator(".search-results .offer-title").first.get_attribute("lang") is None  # the page's own language
+    assert first.get_attribute("lang") is None  # the page's own language
 
 
 @pytest.mark.parametrize("lang", sorted(TRANSLATED))
@@ -91,7 +91,10 @@ def test_untranslated_card_text_is_marked_german(page: Page, site):
     base, _ = site
     search(page, base, "ar", "Babymassage")
     card = page.locator(".search-results .offer-card").first
-    expect(card.locator(".offer-title a")).to_have_text("Babymassage-Kurs")
-    assert card.locator(".offer-title").get_attribute("lang") == "de"
-    assert card.locator(".offer-summary").get_attribute("lang") == "de"
-    assert card.locator(".offer-title").get_attribute("dir") == "ltr"  # German on an Arabic page runs left to right
+    title, summary = card.locator(".offer-title a"), card.locator(".offer-summary span")
+    expect(title).to_have_text("Babymassage-Kurs")
+    assert [title.get_attribute("lang"), summary.get_attribute("lang")] == ["de", "de"]
+    assert title.get_attribute("dir") == "ltr"  # German on an Arabic page runs left to right
+    translated = page.locator(".search-results .offer-card", has_text="دورة").first
+    search(page, base, "ar", "دورة لغة ألمانية")
+    assert translated.locator(".offer-title a").get_attribute("lang") is None
