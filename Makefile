@@ -9,7 +9,7 @@ OUTPUT := output
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: help html publish serve devserver clean validate test lint format bench schema vendor bridge issue-forms programmheft
+.PHONY: help html publish serve devserver clean validate test lint format bench schema vendor bridge issue-forms programmheft i18n
 
 help:
 	@echo "make serve      Demo-Seite bauen und auf http://localhost:$(PORT) zeigen"
@@ -23,6 +23,7 @@ help:
 	@echo "make bridge     Formular-Brücke auf http://127.0.0.1:8001 starten (Einstellungen: bridge/.env.example)"
 	@echo "make schema     JSON-Schemas in schema/ neu schreiben (nach Änderungen am Schema oder an einer _boerse.yaml)"
 	@echo "make issue-forms  GitHub-Formulare in .github/ISSUE_TEMPLATE/ neu schreiben"
+	@echo "make i18n       Texte der Oberfläche nach translations/ übernehmen (nach Änderungen an Vorlagen oder Skripten)"
 	@echo "make clean      $(OUTPUT)/ löschen"
 
 # The virtual environment, rebuilt when the pinned requirements change.
@@ -81,6 +82,22 @@ issue-forms: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(BIN)/boersen schema schema
 
+# The UI catalogues (translations/): extract the German strings of templates, Python labels and
+# schema labels (babel.cfg) and of the page scripts (babel-js.cfg), merge them into each language's
+# .po (new strings arrive untranslated, changed ones fuzzy: tests/i18n/ fail until a person or the
+# translator has filled them in) and compile .mo files for other gettext tools. The build itself
+# reads the .po files (plugins/boersen/i18n/catalogues.py), so the .mo files are not committed.
+I18N_LANGUAGES := en tr ar uk
+I18N_EXTRACT := $(BIN)/pybabel extract --project=Börsen --sort-by-file --add-location=file --no-wrap --ignore-dirs=".* _* node_modules output bench bridge tests data import content schema" -c "Translators:"
+i18n: $(VENV)/.installed
+	$(I18N_EXTRACT) -F babel.cfg -o translations/messages.pot .
+	$(I18N_EXTRACT) -F babel-js.cfg -k n_:1,2 -o translations/js.pot .
+	for lang in $(I18N_LANGUAGES); do for domain in messages js; do \
+	  if [ -f translations/$$lang/LC_MESSAGES/$$domain.po ]; then $(BIN)/pybabel update --no-wrap -D $$domain -i translations/$$domain.pot -d translations -l $$lang; \
+	  else $(BIN)/pybabel init --no-wrap -D $$domain -i translations/$$domain.pot -d translations -l $$lang; fi; done; done
+	$(BIN)/pybabel compile -D messages -d translations --statistics
+	$(BIN)/pybabel compile -D js -d translations --statistics
+
 # lunr.js and lunr-languages from npm, for the tests that compare the browser with Python.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -96,6 +113,7 @@ vendor: node_modules/.package-lock.json
 	cp node_modules/lunr/lunr.min.js theme/static/vendor/lunr-$$(node -p 'require("lunr/package.json").version').min.js
 	cp node_modules/lunr-languages/min/lunr.stemmer.support.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').stemmer.support.min.js
 	cp node_modules/lunr-languages/min/lunr.de.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').de.min.js
+	for lang in tr ar; do cp node_modules/lunr-languages/min/lunr.$$lang.min.js theme/static/vendor/lunr-languages-$$(node -p 'require("lunr-languages/package.json").version').$$lang.min.js; done
 	cp node_modules/altcha/dist/external/altcha.umd.min.cjs bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').min.js
 	cp node_modules/altcha/dist/external/altcha.css bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').css
 	cp node_modules/altcha/dist/workers/sha.js bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').sha-worker.js

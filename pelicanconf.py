@@ -28,6 +28,10 @@ BOERSEN_SEARCH = True  # False skips the search index (only for measuring the bu
 BOERSEN_PRECOMPRESS = False  # True writes .gz twins of the search files (publishconf.py does)
 BOERSEN_SECURITY_CONTACT = None  # CHANGE: e.g. "mailto:it-sicherheit@auenstadt.de", named in /.well-known/security.txt
 BOERSEN_PAGE_SIZE = 100  # offers per page of a listing without JavaScript (/<boerse>/seite/2/ …)
+# CHANGE: the languages of the site. German is the source and comes first; each other language gets
+# its own pages under /en/, /tr/, /ar/, /uk/ (interface translated, offers where they carry a translation).
+# Possible: "de", "en", "tr", "ar", "uk". Unset, the site is German only.
+BOERSEN_LANGUAGES = ["de", "en", "tr", "ar", "uk"]
 # CHANGE: the address of the form-to-repo bridge (make bridge), e.g. "https://formular.auenstadt.de".
 # Set, every Börse page links "Angebot eintragen" and every offer "Änderung vorschlagen" to its forms;
 # unset, both lead to the page /mitmachen/.

@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated numbers of offers (default: 1000,10000)")
     parser.add_argument("--runs", type=int, default=2, help="runs per build; the fastest counts (default: 2)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic data (default: 1)")
+    parser.add_argument("--languages", help='BOERSEN_LANGUAGES for our build, e.g. "de" or "de,en,tr,ar,uk" (default: pelicanconf.py\'s)')
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
 
@@ -70,7 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         print("Hugo is missing, so there is nothing to compare with. Install it with: sudo apt-get install hugo")
     print(f"Load average before: {_load()}\n")
 
-    results = [_bench_size(size, args.seed, args.runs, hugo) for size in sizes]
+    languages = [code.strip() for code in args.languages.split(",")] if args.languages else None
+    if languages:
+        print(f"Our build in the languages {', '.join(languages)}")
+    results = [_bench_size(size, args.seed, args.runs, hugo, languages) for size in sizes]
 
     print(f"\nLoad average after: {_load()}\n")
     _print_table(results)
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _bench_size(size: int, seed: int, runs: int, hugo: str | None) -> Result:
+def _bench_size(size: int, seed: int, runs: int, hugo: str | None, languages: list[str] | None = None) -> Result:
     folder = WORK / str(size)
     shutil.rmtree(folder, ignore_errors=True)
     data, site = folder / "data", folder / "hugo-site"
@@ -98,6 +102,8 @@ def _bench_size(size: int, seed: int, runs: int, hugo: str | None) -> Result:
         str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-o", str(ours_out),
         "-e", f"BOERSEN_DATA_PATH={json.dumps(str(data))}",
     ]  # fmt: skip
+    if languages:  # one -e takes every KEY=VALUE; pages multiply per language (Hugo builds one)
+        ours_command.append(f"BOERSEN_LANGUAGES={json.dumps(languages)}")
     hugo_command = [hugo, "--quiet", "-s", str(site), "-d", str(hugo_out), "--cacheDir", str(WORK / "hugo-cache")]
     ours_runs, hugo_runs = [], []
     for _ in range(runs):  # alternate, so that a burst of load elsewhere hits both

@@ -21,13 +21,20 @@ def _get_branding_generator(pelican):
 
 
 def _add_template_filters(generator):
-    """German formatting filters for every generator's templates, Pelican's pages included."""
+    """Formatting filters and gettext for every generator's templates, Pelican's pages included."""
     from .formatting import FILTERS
+    from .i18n import jinja
+    from .i18n.languages import DEFAULT, LanguageSettingError, configured
     from .richtext import external_links, render_markdown
 
     generator.env.filters.update(FILTERS)
     generator.env.filters["markdown"] = render_markdown
     generator.env.filters["external_links"] = external_links
+    try:
+        languages = configured(generator.settings.get("BOERSEN_LANGUAGES"))
+    except LanguageSettingError:
+        languages = DEFAULT  # the Börsen generator stops the build with the German message
+    jinja.install(generator.env, languages)
 
 
 def _hide_data_error_traceback(record: logging.LogRecord) -> bool:

@@ -26,6 +26,7 @@ from .model import (
     FreePlaces,
     Location,
     Offer,
+    OfferText,
     Organisation,
     Registration,
     WeeklySlot,
@@ -558,6 +559,8 @@ def build_offer(boerse: Boerse, slug: str, document: Document, organisation: Org
         ages=AgeRange.from_data(data.get("alter")),
         details=_typed_details(boerse, data, shift),
         extra={spec.name: data[spec.name] for spec in boerse.extra_fields if spec.name in data},
+        translations={lang: OfferText.from_data(texts) for lang, texts in sorted(data.get("uebersetzungen", {}).items())},
+        easy_language=OfferText.from_data(data.get("leichte_sprache")),
     )
 
 

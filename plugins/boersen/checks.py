@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from .formatting import format_date
 from .model import one_year_before
 from .problems import Problems
-from .schema import Schema
+from .schema import TRANSLATION_LANGUAGES, Schema
 from .source import Document, FieldPath, field_name
 from .today import DataDays
 
@@ -75,6 +75,7 @@ def check_offer(document: Document, schema: Schema, days: DataDays, problems: Pr
         report.error(("plaetze", "gesamt"), "Plätze unter 3 und ab 3 Jahren ergeben zusammen mehr als „Plätze insgesamt“.")
     _warn_past(report, data, valid_until, days.programme)
     _warn_stale(report, data, days.records)
+    _warn_half_translated_cards(report, data)
     warn_recommended(document, schema, problems)
 
 
@@ -133,6 +134,23 @@ def _warn_stale(report: _Reporter, data: dict, today: datetime.date) -> None:
         )
     elif confirmed and confirmed > today:
         report.warning(("bestaetigt_am",), f"Das Datum {format_date(confirmed)} liegt in der Zukunft.")
+
+
+def _warn_half_translated_cards(report: _Reporter, data: dict) -> None:
+    """Title and summary make the card in listings and search results: a translation without one of
+    them shows a card in two languages."""
+    for code, texts in data.get("uebersetzungen", {}).items():
+        missing = [key for key in ("titel", "kurzbeschreibung") if key not in texts]
+        if not missing or code not in TRANSLATION_LANGUAGES:
+            continue
+        language = TRANSLATION_LANGUAGES[code].lower() + "e"  # englische, türkische …
+        lacks = " und ".join({"titel": "keinen Titel", "kurzbeschreibung": "keine Kurzbeschreibung"}[key] for key in missing)
+        fields = " und ".join(f"„{key}“" for key in missing)
+        report.warning(
+            ("uebersetzungen", code),
+            f"Die {language} Übersetzung hat {lacks}: in der Übersicht steht dort dann der deutsche Text. Bitte {fields} ergänzen.",
+            at_key=True,
+        )
 
 
 def warn_recommended(document: Document, schema: Schema, problems: Problems) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .i18n.languages import SUPPORTED
 from .schema import Schema
 
 # Fields the submitter does not fill in: the bridge sets them (the day of the submission).
@@ -35,6 +36,8 @@ class Control:
     choices: list[tuple[str, str]] = field(default_factory=list)
     value: Any = None  # the current value as the form shows it: text, or a list for choices
     max_length: int | None = None
+    lang: str | None = None  # the language of a translation's text (lang="…" on the control), None for German
+    direction: str | None = None  # "rtl" for Arabic (dir="…" on the control)
 
 
 @dataclass
@@ -46,6 +49,15 @@ class Group:
     help: str
     required: bool
     children: list[Control | Group | Repeat]
+    folded: bool = False  # optional texts in other languages or Leichte Sprache: shown folded until used
+
+    def opened(self, errors: Mapping[str, list[str]]) -> bool:
+        """A folded group opens when something in it is filled in or has an error."""
+        return any(name == self.name or name.startswith(f"{self.name}.") for name in errors) or self.filled
+
+    @property
+    def filled(self) -> bool:
+        return any(child.filled if isinstance(child, Group) else bool(getattr(child, "value", None)) for child in self.children)
 
 
 @dataclass
@@ -77,16 +89,17 @@ def form_fields(
     ]
 
 
-def _node(name: str, path: tuple, spec: Schema, value: Any, required: bool, extra_rows: Mapping[str, int]) -> Node:
+def _node(name: str, path: tuple, spec: Schema, value: Any, required: bool, extra_rows: Mapping[str, int], lang: str | None = None) -> Node:
     label, help = spec.get("title", name), spec.get("description", "")
     if spec.get("type") == "object":
         inner = set(spec.get("required", ()))
         value = value if isinstance(value, dict) else {}
+        lang = spec.get("x-lang", lang)
         children = [
-            _node(f"{name}.{key}", path + (key,), child, value.get(key), key in inner, extra_rows)
+            _node(f"{name}.{key}", path + (key,), child, value.get(key), key in inner, extra_rows, lang)
             for key, child in spec["properties"].items()
         ]
-        return Group(name, label, help, required, children)
+        return Group(name, label, help, required, children, folded=bool(spec.get("x-texts") or spec.get("x-translations")))
     if spec.get("type") == "array" and spec["items"].get("type") == "object":
         items = value if isinstance(value, list) else []
         count = max(len(items) + extra_rows.get(name, 0), spec.get("minItems", 0), 1)
@@ -98,6 +111,8 @@ def _node(name: str, path: tuple, spec: Schema, value: Any, required: bool, extr
         return Repeat(name, label, help, required, rows)
     control = Control(name, label, help, _example(spec), required, _kind(spec), _choices(spec), _shown(spec, value))
     control.max_length = spec.get("maxLength")
+    if lang:
+        control.lang, control.direction = lang, SUPPORTED[lang].direction
     return control
 
 

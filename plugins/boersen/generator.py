@@ -16,6 +16,10 @@ from pelican.generators import Generator
 from . import schema as schemas
 from .catalog import Catalog, load_catalog
 from .help_page import example_file, local_examples, shown_example
+from .i18n import catalogues
+from .i18n.languages import SOURCE, SUPPORTED, LanguageSettingError, configured
+from .i18n.scripts import write_script_texts
+from .model import OfferText
 from .outputs import calendar as calendars
 from .outputs import feed as feeds
 from .outputs import opendata, webapp
@@ -25,6 +29,7 @@ from .outputs.common import Site
 from .paging import DEFAULT_PAGE_SIZE, paginate
 from .problems import Problems, readable_lines
 from .search.index import search_files, write_search_files
+from .search.languages import search_language
 from .structured_data import organisation_data, site_data, structured_data
 from .today import TodayError, resolve_today
 from .workers import fork_context, start_worker
@@ -50,6 +55,7 @@ class BoersenGenerator(Generator):
         self.env.filters["organisation_data"] = organisation_data
         self.env.globals["site_data"] = site_data
         self.env.globals.update(iter_fields=schemas.iter_fields, SEARCH_FOLDER=SEARCH_FOLDER, search_targets=search_targets)
+        self.env.globals["search_index_urls"] = search_index_urls
         self.env.globals["shown_example"] = shown_example
         self.env.tests["current_on"] = lambda offer, today: offer.is_current(today)
         self.env.globals["offer_calendar"] = lambda offer: calendars.offer_calendar_path(offer) if calendars.has_calendar(offer) else None
@@ -58,11 +64,13 @@ class BoersenGenerator(Generator):
         self.env.globals["feed_path"] = feeds.feed_path
         self.env.globals["open_data_path"] = opendata.data_path
         self.catalog: Catalog | None = None
+        self.languages: tuple[str, ...] = (SOURCE,)
 
     def generate_context(self) -> None:
         try:
             today = resolve_today(self.settings.get("BOERSEN_TODAY"))
-        except TodayError as error:
+            self.languages = configured(self.settings.get("BOERSEN_LANGUAGES"))
+        except (TodayError, LanguageSettingError) as error:
             raise DataError(str(error)) from None
         data_dir = Path(self.settings.get("BOERSEN_DATA_PATH", "data"))
         # Pelican's pages were read before this generator runs: a Börse must not take their address.
@@ -85,10 +93,28 @@ class BoersenGenerator(Generator):
         catalog = self.catalog
         search = None
         if self.settings.get("BOERSEN_SEARCH", True):
-            search = SearchWriter(catalog, Path(self.output_path), precompress=self.settings.get("BOERSEN_PRECOMPRESS", False))
+            search = SearchWriter(
+                catalog, Path(self.output_path), precompress=self.settings.get("BOERSEN_PRECOMPRESS", False), languages=self.languages
+            )
         if search:
             search.start()  # on the other core, while this one renders the pages
-        write = self._writer(writer)
+        # One language after another: the labels (gettext, formatting.py) follow the active one.
+        try:
+            for code in self.languages:
+                catalogues.activate(code)
+                self._write_pages(catalog, writer, code)
+        finally:
+            catalogues.activate(SOURCE)
+        self._write_schemas(catalog)
+        self._write_outputs(catalog, writer)
+        if search:
+            search.finish()
+        sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
+
+    def _write_pages(self, catalog: Catalog, writer, code: str) -> None:
+        """Every page of one language: German at the root, the others below /<code>/."""
+        write = self._writer(writer, code)
+        german = code == SOURCE
         write("index.html", "home", page_name="index")
         size = self.settings.get("BOERSEN_PAGE_SIZE", DEFAULT_PAGE_SIZE)
         for boerse in catalog.boersen:
@@ -102,20 +128,24 @@ class BoersenGenerator(Generator):
                 self._write_listing(write, "category", by_category[category.slug], size, base, listing | {"category": category})
             for offer in boerse.offers:
                 write(f"{offer.url}index.html", "offer", boerse=boerse, offer=offer, current=offer.is_current(catalog.today))
-            if programmes.has_programme(boerse):
+                if german and offer.easy_language:
+                    easy = _easy_texts(offer)
+                    name = f"{offer.url}{EASY_LANGUAGE_FOLDER}/index.html"
+                    write(name, "offer", boerse=boerse, offer=offer, current=offer.is_current(catalog.today), easy=easy, page_alternates=())
+            if german and programmes.has_programme(boerse):  # printed in German only
                 path = f"{programmes.programme_path(boerse)}index.html"
-                write(path, "programmheft", boerse=boerse, offers=offers, weeks=programmes.weeks(offers))
+                write(path, "programmheft", boerse=boerse, offers=offers, weeks=programmes.weeks(offers), page_alternates=())
         organisations = sorted(catalog.organisations.values(), key=lambda o: o.name.casefold())
         write("anbieter/index.html", "organisations", organisations=organisations)
         for organisation in organisations:
             write(f"{organisation.url}index.html", "organisation", organisation=organisation)
-        write("hilfe/index.html", "help", schemas=_help_sections(catalog))
+        if german:  # the help for providers explains the German data files
+            write("hilfe/index.html", "help", schemas=_help_sections(catalog), page_alternates=())
         write("merkliste/index.html", "merkliste")
-        self._write_schemas(catalog)
-        self._write_outputs(catalog, writer)
-        if search:
-            search.finish()
-        sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
+        if not german:
+            write_script_texts(Path(self.output_path) / script_texts_path(code), code)
+        # Served for any missing address, at any depth: its links start at the site root.
+        write(sitemaps.NOT_FOUND_PAGE, "404", relative=False)
 
     @staticmethod
     def _write_listing(write, template: str, offers: list, size: int, base: str, context: dict) -> None:
@@ -127,28 +157,35 @@ class BoersenGenerator(Generator):
         if pager.count > 1:
             write(f"{pager.print_path}index.html", "listing_print", offers=offers, pager=pager, listing=template, **context)
 
-    def _writer(self, writer):
-        def write(name: str, template: str, **context):
+    def _writer(self, writer, code: str = SOURCE):
+        """write(name, template, **context) for the pages of one language: ``name`` is the
+        German path; other languages write it below /<code>/ and every page knows its versions."""
+        prefix, language = _prefix(code), SUPPORTED[code]
+        texts = None if code == SOURCE else script_texts_path(code)
+
+        def write(name: str, template: str, relative: bool = True, **context):
+            address = name.removesuffix("index.html")
+            alternates = [{"lang": SUPPORTED[other], "path": f"{_prefix(other)}{address}"} for other in self.languages]
+            page = {"page_lang": language, "LANG_PREFIX": prefix, "js_texts": texts, "site_languages": self.languages}
+            page["page_alternates"] = alternates if len(alternates) > 1 else ()
             writer.write_file(
-                name,
+                f"{prefix}{name}",
                 self.get_template(template),
                 self.context,
-                relative_urls=self.settings.get("RELATIVE_URLS"),
-                output_name=name,
-                **context,
+                relative_urls=relative and self.settings.get("RELATIVE_URLS"),
+                output_name=f"{prefix}{name}",
+                **(page | context),
             )
 
         return write
 
     def _write_outputs(self, catalog: Catalog, writer) -> None:
-        """Calendars, feeds, open data (plugins/boersen/outputs/) and the 404 page."""
+        """Calendars, feeds, open data, web manifest (plugins/boersen/outputs/); German only."""
         output = Path(self.output_path)
         calendars.write_calendars(output, catalog, self.site)
         feeds.write_feeds(output, catalog, self.site)
         opendata.write_open_data(output, catalog, self.site)
         webapp.write_webapp(output, self.site, self.settings, self.context, catalog.today)
-        # Served for any missing address, at any depth: its links start at the site root.
-        writer.write_file(sitemaps.NOT_FOUND_PAGE, self.get_template("404"), self.context, relative_urls=False)
 
     def _write_schemas(self, catalog: Catalog) -> None:
         """The JSON Schemas, per type and per Börse, for editors and forms."""
@@ -163,13 +200,19 @@ class SearchWriter:
     side by side; the forked child sees the catalog without pickling it.
     """
 
-    def __init__(self, catalog: Catalog, output: Path, *, precompress: bool):
+    def __init__(self, catalog: Catalog, output: Path, *, precompress: bool, languages: tuple[str, ...] = (SOURCE,)):
         self.catalog, self.output, self.precompress, self.process = catalog, output, precompress, None
+        self.languages = languages
 
     def run(self) -> None:
         for boerse in self.catalog.boersen:
             files = search_files(boerse, self.catalog.current_offers(boerse), self.catalog.synonyms)
             write_search_files(self.output / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
+        # Each other language: an index of the translations below /<code>/ (search/languages.py).
+        for code in self.languages[1:]:
+            for boerse in self.catalog.boersen:
+                files = search_files(boerse, self.catalog.current_offers(boerse), [], search_language(code))
+                write_search_files(self.output / code / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
 
     def _run_in_child(self) -> None:
         start_worker()
@@ -192,9 +235,39 @@ class SearchWriter:
             raise RuntimeError(f"Der Suchindex konnte nicht geschrieben werden (Prozess endete mit {self.process.exitcode}).")
 
 
-def search_targets(catalog: Catalog, site_url: str) -> list[dict]:
-    """What the home page's search needs to know of each Börse."""
-    return [{"titel": b.title, "url": b.url, "search": f"{site_url}/{b.slug}/{SEARCH_FOLDER}/"} for b in catalog.boersen]
+def search_targets(catalog: Catalog, site_url: str, prefix: str = "") -> list[dict]:
+    """What the home page's search needs to know of each Börse; on another language's page
+    (``prefix`` "en/") also both indexes, that language's and the German one."""
+    targets = []
+    for b in catalog.boersen:
+        target = {"titel": b.title, "url": f"{prefix}{b.url}", "search": f"{site_url}/{prefix}{b.slug}/{SEARCH_FOLDER}/"}
+        if prefix:
+            target["indexe"] = search_index_urls(b, site_url, prefix.rstrip("/"))
+        targets.append(target)
+    return targets
+
+
+def search_index_urls(boerse, site_url: str, code: str) -> list[str]:
+    """The search indexes an L page queries, in order: L's own, then the German one."""
+    return [f"{site_url}/{code}/{boerse.slug}/{SEARCH_FOLDER}/", f"{site_url}/{boerse.slug}/{SEARCH_FOLDER}/"]
+
+
+def script_texts_path(code: str) -> str:
+    """The JSON file with the scripts' texts of a language (i18n/scripts.py)."""
+    return f"{code}/texte.json"
+
+
+EASY_LANGUAGE_FOLDER = "leichte-sprache"
+
+
+def _prefix(code: str) -> str:
+    return "" if code == SOURCE else f"{code}/"
+
+
+def _easy_texts(offer) -> OfferText:
+    """The Leichte-Sprache texts, the German original where the version leaves a field out."""
+    easy, german = offer.easy_language, offer.german
+    return OfferText(easy.title or german.title, easy.summary or german.summary, easy.description or german.description)
 
 
 def _help_sections(catalog: Catalog) -> list[dict]:

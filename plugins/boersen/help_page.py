@@ -52,10 +52,15 @@ def shown_example(name: str, field: Schema, local: dict[str, Any]) -> str | None
     return scalar(example) if example is not None else None
 
 
+# Optional, but shown in the complete example so volunteers see how translations are written.
+SHOWN_OPTIONAL = ("uebersetzungen", "leichte_sprache")
+
+
 def example_data(boerse: Boerse, local: dict[str, Any]) -> dict[str, Any]:
-    """A complete offer of ``boerse``: every required and recommended field, with local examples."""
+    """A complete offer of ``boerse``: every required and recommended field, with local examples,
+    and translations and a Leichte-Sprache version."""
     schema = boerse.schema
-    wanted = set(schema.get("required", [])) | set(schema.get("x-recommended", []))
+    wanted = set(schema.get("required", [])) | set(schema.get("x-recommended", [])) | set(SHOWN_OPTIONAL)
     data = {name: _example(name, field, local) for name, field in schema["properties"].items() if name in wanted}
     data["kategorien"] = [boerse.categories[0].slug] if boerse.categories else data.get("kategorien")
     return data
@@ -63,7 +68,7 @@ def example_data(boerse: Boerse, local: dict[str, Any]) -> dict[str, Any]:
 
 def _example(name: str, field: Schema, local: dict[str, Any]) -> Any:
     example = field.get("examples", [None])[0]
-    if field.get("type") == "object" and isinstance(example, dict):
+    if field.get("type") == "object" and isinstance(example, dict) and name not in SHOWN_OPTIONAL:
         return {key: local.get(f"{name}.{key}", value) for key, value in example.items()}
     return local.get(name, example)
 

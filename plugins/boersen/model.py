@@ -189,6 +189,25 @@ class Boerse:
         return next(category for category in self.categories if category.slug == slug)
 
 
+@dataclass(frozen=True)
+class OfferText:
+    """The texts of an offer in one language: a translation, the Leichte-Sprache version or the
+    German original. A field is None where that version does not have it."""
+
+    title: str | None = None
+    summary: str | None = None
+    description: str | None = None  # Markdown source, rendered by richtext.py like Offer.description
+
+    @classmethod
+    def from_data(cls, data: dict | None) -> OfferText | None:
+        if not data:
+            return None
+        return cls(data.get("titel"), data.get("kurzbeschreibung"), data.get("beschreibung"))
+
+
+TEXT_FIELDS = ("title", "summary", "description")
+
+
 @dataclass
 class Offer:
     """One offer of any type. Type-specific details live in the typed fields below."""
@@ -212,6 +231,27 @@ class Offer:
     ages: AgeRange | None
     details: dict[str, Any]  # the type-specific German fields, typed (see build_details)
     extra: dict[str, Any]  # values of the Börse's own extra fields
+    translations: dict[str, OfferText] = field(default_factory=dict)  # language code (en, tr, ar, uk) -> texts
+    easy_language: OfferText | None = None  # the Leichte-Sprache version (German)
+
+    @property
+    def german(self) -> OfferText:
+        return OfferText(self.title, self.summary, self.description)
+
+    def text(self, lang: str) -> OfferText:
+        """The texts to show in ``lang``: each translated field, else the German one (None where German is None)."""
+        translation = self.translations.get(lang)
+        if translation is None:
+            return self.german
+        german = self.german
+        return OfferText(*(getattr(translation, name) or getattr(german, name) for name in TEXT_FIELDS))
+
+    def translated(self, lang: str, field_name: str) -> bool:
+        """Whether ``field_name`` (title, summary, description) has its own text in ``lang``; German always has."""
+        if lang == "de":
+            return True
+        translation = self.translations.get(lang)
+        return translation is not None and getattr(translation, field_name) is not None
 
     @property
     def url(self) -> str:

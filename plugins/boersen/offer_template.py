@@ -36,8 +36,7 @@ def _render_field(name: str, field: Schema, lines: list[str], indent: str, comme
     example = field["examples"][0]
     if field.get("type") == "object" and isinstance(example, dict):
         lines.append(f"{indent}{prefix}{name}:")
-        for key, value in example.items():
-            lines.append(f"{indent}{prefix}  {key}: {_scalar(value)}")
+        _render_example(example, lines, f"{indent}{prefix}  ")
     elif field.get("type") == "array" and example and isinstance(example[0], dict):
         lines.append(f"{indent}{prefix}{name}:")
         for item in example:
@@ -50,6 +49,19 @@ def _render_field(name: str, field: Schema, lines: list[str], indent: str, comme
             lines.append(f"{indent}{prefix}  - {_scalar(item)}")
     else:
         lines.append(f"{indent}{prefix}{name}: {_scalar(example)}")
+
+
+def _render_example(example: dict, lines: list[str], indent: str) -> None:
+    """A group's example, nested groups (a translation under its language) indented below their key."""
+    for key, value in example.items():
+        if isinstance(value, dict):
+            lines.append(f"{indent}{key}:")
+            _render_example(value, lines, indent + "  ")
+        elif isinstance(value, str) and "\n" in value:  # a text of several lines as a | block
+            lines.append(f"{indent}{key}: |")
+            lines.extend(f"{indent}  {line}" if line else indent.rstrip() for line in value.rstrip("\n").split("\n"))
+        else:
+            lines.append(f"{indent}{key}: {_scalar(value)}")
 
 
 def _allowed(field: Schema) -> str:

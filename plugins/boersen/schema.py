@@ -8,6 +8,8 @@ validator's messages, the volunteer documentation, ``boersen new`` and the publi
 Custom keywords (ignored by other JSON Schema tools):
 - ``x-labels``: German labels for the values of an ``enum``.
 - ``x-recommended``: fields that should be filled in (a warning, not an error).
+- ``x-translations``, ``x-texts``, ``x-lang``: the map of translations, a group of offer texts
+  (a translation or Leichte Sprache) and the language of a translation: for messages and forms.
 - ``format``: besides the standard ``date``, ``email`` and ``uri``, our own names
   ``uhrzeit``, ``telefon``, ``plz`` and ``slug`` select a friendly error message;
   the accompanying ``pattern`` does the checking, also in editors.
@@ -20,6 +22,8 @@ import json
 import re
 from functools import cache
 from typing import Any
+
+from .i18n.languages import TRANSLATION_CODES
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -223,6 +227,94 @@ LANGUAGES = list_of(
 )
 
 
+# Languages an offer can carry translations in, with their German names for volunteers.
+# German is the offer's own text and never a translation.
+_GERMAN_NAMES = {"en": "Englisch", "tr": "Türkisch", "ar": "Arabisch", "uk": "Ukrainisch"}
+TRANSLATION_LANGUAGES = {code: _GERMAN_NAMES[code] for code in TRANSLATION_CODES}
+TRANSLATION_EXAMPLES = {  # the core examples (Schwimmkurs für Anfänger) in each language
+    "en": {
+        "titel": "Swimming course for beginners",
+        "kurzbeschreibung": "We learn to swim together and earn the Seepferdchen, the beginners' swimming badge.",
+    },
+    "tr": {
+        "titel": "Yeni başlayanlar için yüzme kursu",
+        "kurzbeschreibung": "Birlikte yüzmeyi öğreniyor ve yeni başlayanlar için verilen Seepferdchen yüzme rozetini alıyoruz.",
+    },
+    "ar": {
+        "titel": "دورة سباحة للمبتدئين",
+        "kurzbeschreibung": "نتعلم السباحة معًا ونحصل على شارة السباحة للمبتدئين Seepferdchen.",
+    },
+    "uk": {
+        "titel": "Курс плавання для початківців",
+        "kurzbeschreibung": "Ми разом вчимося плавати й отримуємо Seepferdchen – значок для тих, хто починає плавати.",
+    },
+}
+EASY_LANGUAGE_EXAMPLE = {
+    "titel": "Schwimmen lernen",
+    "kurzbeschreibung": "Hier lernen Kinder schwimmen. Am Ende gibt es ein Abzeichen.",
+    # One sentence a line; a blank line between them keeps them apart on the page too.
+    "beschreibung": "Der Kurs ist im Hallenbad.\n\nDer Kurs dauert 5 Tage.\n\nAm Ende gibt es ein Abzeichen.\n\n"
+    "Ein Abzeichen ist ein kleines Bild aus Stoff.\n\nDas Bild zeigt: Das Kind kann schon ein bisschen schwimmen.\n",
+}
+
+
+def offer_texts(label: str, help: str, example: dict, *, language: str, phrase: str) -> Schema:
+    """Title, summary and description of an offer in another language or in Leichte Sprache.
+
+    Each field is optional and follows the rules of the German one; at least one is needed."""
+    texts = group(
+        label,
+        help,
+        {
+            "titel": text(f"Titel ({language})", f"Der Titel {phrase}.", example["titel"], max_length=120),
+            "kurzbeschreibung": text(
+                f"Kurzbeschreibung ({language})",
+                f"Ein bis zwei Sätze {phrase} für die Übersicht (höchstens 300 Zeichen).",
+                example.get("kurzbeschreibung", example["titel"]),
+            ),
+            "beschreibung": markdown(
+                f"Beschreibung ({language})",
+                f"Die ausführliche Beschreibung {phrase} (Markdown wie bei der deutschen).",
+                example.get("beschreibung", example["titel"]),
+            ),
+        },
+        example=example,
+    )
+    texts["minProperties"] = 1
+    texts["x-texts"] = True  # messages: an empty version is explained, not "an empty list"
+    return texts
+
+
+def translations() -> Schema:
+    languages = {
+        code: offer_texts(name, f"Titel und Texte auf {name}.", TRANSLATION_EXAMPLES[code], language=name, phrase=f"auf {name}")
+        | {"x-lang": code}
+        for code, name in TRANSLATION_LANGUAGES.items()
+    }
+    field = group(
+        "Übersetzungen",
+        "Freiwillig: Titel, Kurzbeschreibung und Beschreibung in anderen Sprachen, je unter dem Sprachkürzel "
+        + ", ".join(f"{code} ({name})" for code, name in TRANSLATION_LANGUAGES.items())
+        + ". Was fehlt, erscheint auf Deutsch mit einem Hinweis.",
+        languages,
+        example={code: TRANSLATION_EXAMPLES[code] for code in TRANSLATION_LANGUAGES},
+    )
+    field["minProperties"] = 1
+    field["x-translations"] = True  # messages: an unknown key is a language code, "de" is the main text
+    return field
+
+
+def easy_language() -> Schema:
+    return offer_texts(
+        "Leichte Sprache",
+        "Freiwillig: das Angebot in Leichter Sprache, mit kurzen Sätzen und einfachen Wörtern. "
+        "Es bekommt eine eigene Seite, die auf der Angebotsseite verlinkt ist.",
+        EASY_LANGUAGE_EXAMPLE,
+        language="Leichte Sprache",
+        phrase="in Leichter Sprache",
+    )
+
+
 def core_properties() -> dict[str, Schema]:
     """Fields every offer of every type has."""
     return {
@@ -273,6 +365,8 @@ def core_properties() -> dict[str, Schema]:
             "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT). Nach 12 Monaten erscheint ein Hinweis.",
             "2026-11-01",
         ),
+        "uebersetzungen": translations(),
+        "leichte_sprache": easy_language(),
     }
 
 

@@ -18,7 +18,7 @@ import jsonschema.validators
 
 from .problems import Problems, visible
 from .richtext import MAX_MARKDOWN_DEPTH, markdown_depth
-from .schema import Schema
+from .schema import TRANSLATION_LANGUAGES, Schema
 from .source import Document, FieldPath, field_name
 
 
@@ -126,7 +126,13 @@ def _explain(error: jsonschema.ValidationError, document: Document):
         allowed = list(schema.get("properties", {}))
         for key in instance:
             if key not in schema.get("properties", {}):
-                yield path + (key,), _sub_field_outside(key, path, schema, document) or _unknown_field(key, allowed), True
+                if schema.get("x-translations"):
+                    yield path + (key,), _unknown_language(str(key)), True
+                else:
+                    yield path + (key,), _sub_field_outside(key, path, schema, document) or _unknown_field(key, allowed), True
+        return
+    if keyword == "minProperties" and (schema.get("x-translations") or schema.get("x-texts")):
+        yield path, _empty_texts(schema, path), True
         return
     if keyword == "required":
         for name in error.validator_value:
@@ -340,6 +346,41 @@ def normalise_name(text: str) -> str:
     for umlaut, ascii_form in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.replace(umlaut, ascii_form)
     return re.sub(r"[\s\-]+", "_", text)
+
+
+def _unknown_language(key: str) -> str:
+    """A key under ``uebersetzungen:`` that is no language code we translate into."""
+    codes = ", ".join(f"{code} ({name})" for code, name in TRANSLATION_LANGUAGES.items())
+    if key.strip().lower() in ("de", "deutsch", "german"):
+        return (
+            "Deutsch ist der Haupttext des Angebots (titel, kurzbeschreibung, beschreibung oben in der Datei) "
+            f"und keine Übersetzung. Unter „uebersetzungen“ stehen nur: {codes}. "
+            "Für einfaches Deutsch gibt es das Feld „leichte_sprache“."
+        )
+    message = f"„{key}“ ist keine Sprache, in die übersetzt werden kann. Erlaubt sind die Sprachkürzel {codes}."
+    meant = _LANGUAGE_ALIASES.get(normalise_name(key))
+    return message + (f" Meinten Sie „{meant}“?" if meant else "")
+
+
+# What volunteers write instead of a code: the German name, the code in capitals, a country code.
+_LANGUAGE_ALIASES = (
+    {normalise_name(name): code for code, name in TRANSLATION_LANGUAGES.items()}
+    | {code: code for code in TRANSLATION_LANGUAGES}
+    | {"english": "en", "gb": "en", "turkish": "tr", "arabic": "ar", "ua": "uk", "ukrainian": "uk"}
+)
+
+
+def _empty_texts(schema: Schema, path: FieldPath) -> str:
+    if schema.get("x-translations"):
+        return (
+            "Die Übersetzungen sind leer. Bitte darunter eingerückt eine Sprache mit ihren Texten angeben "
+            "(z. B. „en:“ und darunter „titel: …“) oder die Zeile „uebersetzungen:“ löschen."
+        )
+    where = f"„{path[-1]}“" if path and path[-1] != "leichte_sprache" else "Leichte Sprache"
+    return (
+        f"Für {where} steht kein Text. Bitte darunter eingerückt mindestens eines von titel, kurzbeschreibung, "
+        "beschreibung angeben oder die Zeile löschen."
+    )
 
 
 def _unknown_field(key: str, allowed: list[str]) -> str:

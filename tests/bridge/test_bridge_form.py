@@ -141,3 +141,49 @@ async def test_unknown_boersen_and_offers_get_a_page_in_german(github):
     answer = await github.get("/ferien/gibt-es-nicht/aendern")
     assert answer.status_code == 404 and "Dieses Angebot gibt es nicht (mehr)." in answer.text
     assert "Zu dieser Vorgangsnummer gibt es keinen Vorgang." in (await github.get("/vorgang/XXXX-XXXX")).text
+
+
+async def test_translations_and_easy_language_are_folded_sections_with_the_language_on_each_field(github):
+    page = (await github.get("/ferien/neu")).text
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    summary = '<summary id="s-uebersetzungen">Übersetzungen (freiwillig)</summary>'
+    assert f'<details class="group folded" id="f-uebersetzungen">\n  {summary}' in page
+    assert '<details class="group folded" id="f-uebersetzungen-ar">\n  <summary id="s-uebersetzungen-ar">Arabisch</summary>' in page
+    assert '<summary id="s-leichte_sprache">Leichte Sprache (freiwillig)</summary>' in page
+    assert re.search(r'<input id="f-uebersetzungen-ar-titel" name="uebersetzungen.ar.titel" [^>]* lang="ar" dir="rtl" type="text"', page)
+    assert re.search(r'<textarea id="f-uebersetzungen-uk-beschreibung" [^>]* lang="uk" dir="ltr" rows="8"', page)
+    assert 'Beispiel: <span lang="ar" dir="rtl">دورة سباحة للمبتدئين</span>' in page
+    assert re.search(r'<input id="f-leichte_sprache-titel" name="leichte_sprache.titel" aria-describedby="[^"]*" type="text"', page)
+
+
+async def test_submitted_translations_arrive_in_the_file_and_errors_open_their_section(github):
+    translated = NEW_OFFER + [
+        ("uebersetzungen.en.titel", "Canoe day on the Itz"),
+        ("uebersetzungen.en.kurzbeschreibung", "We paddle together from Auenstadt to Rödental."),
+        ("uebersetzungen.ar.titel", "يوم التجديف على نهر إيتس"),
+        ("uebersetzungen.ar.kurzbeschreibung", "نجدف معًا من أوينشتات إلى رودنتال."),
+        ("leichte_sprache.kurzbeschreibung", "Wir fahren mit dem Kanu. Das ist ein kleines Boot."),
+    ]
+    wrong = (await github.submit("/ferien/neu", [*translated, ("uebersetzungen.tr.titel", "x" * 121)])).text
+    assert '<details class="group folded" id="f-uebersetzungen" open>' in wrong
+    assert '<details class="group folded" id="f-uebersetzungen-tr" open>' in wrong
+    assert '<details class="group folded" id="f-uebersetzungen-uk">' in wrong
+    assert (
+        '<a href="#f-uebersetzungen-tr-titel">Übersetzungen › Türkisch › Titel (Türkisch)</a>: '
+        "Der Text ist zu lang (121 Zeichen); erlaubt sind höchstens 120 Zeichen."
+    ) in wrong
+    number = reference_number((await github.submit("/ferien/neu", translated)).text)
+    await github.bridge.deliverer.deliver_due()
+    written = github.repository.read(f"formular/{number.lower()}", "data/ferien/kanutag-auf-der-itz.yaml")
+    assert (
+        "uebersetzungen:\n"
+        "  en:\n"
+        "    titel: Canoe day on the Itz\n"
+        "    kurzbeschreibung: We paddle together from Auenstadt to Rödental.\n"
+        "  ar:\n"
+        "    titel: يوم التجديف على نهر إيتس\n"
+        "    kurzbeschreibung: نجدف معًا من أوينشتات إلى رودنتال.\n"
+        "leichte_sprache:\n"
+        "  kurzbeschreibung: Wir fahren mit dem Kanu. Das ist ein kleines Boot.\n"
+    ) in written

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import functools
-import shutil
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from boersen.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 from sitebuild import build_site
 
@@ -44,17 +40,6 @@ def site(tmp_path_factory):
     yield Site(f"http://127.0.0.1:{server.server_address[1]}", result.output)
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)")
-    assert shutil.which(str(CHROMIUM))
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

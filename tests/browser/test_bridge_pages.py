@@ -38,8 +38,8 @@ def bridge(tmp_path_factory):
 
 
 def fill_offer(page: Page) -> None:
-    page.get_by_label("Titel").fill("Kanutag auf der Itz")
-    page.get_by_label("Kurzbeschreibung").fill("Wir paddeln gemeinsam.")
+    page.get_by_label("Titel (Pflichtfeld)").fill("Kanutag auf der Itz")
+    page.get_by_label("Kurzbeschreibung (Pflichtfeld)").fill("Wir paddeln gemeinsam.")
     page.get_by_label("Verein oder Einrichtung").select_option("tsv")
     page.get_by_role("group", name="Kategorien").get_by_label("Natur und Erlebnis").check()
     page.locator("#f-termine-0-datum").fill("2027-08-10")
@@ -59,7 +59,7 @@ def test_a_person_fills_in_and_sends_the_form(browser, bridge, javascript):
     fill_offer(page)
     page.get_by_role("button", name="Weitere Zeile: Termine").click()  # works without JavaScript too
     expect(page.locator("#f-termine-1-datum")).to_be_visible()
-    expect(page.get_by_label("Titel")).to_have_value("Kanutag auf der Itz")
+    expect(page.get_by_label("Titel (Pflichtfeld)")).to_have_value("Kanutag auf der Itz")
     page.locator("#f-termine-1-datum").fill("2027-08-17")
     page.get_by_role("button", name="Angebot absenden").click()
     expect(page.get_by_role("heading", name="Vielen Dank!")).to_be_visible()
@@ -76,13 +76,13 @@ def test_a_person_fills_in_and_sends_the_form(browser, bridge, javascript):
 def test_errors_are_listed_linked_and_shown_at_their_fields(page: Page, bridge):
     served, _ = bridge
     page.goto(f"{served.url}/ferien/neu")
-    page.get_by_label("Titel").fill("Kanutag")
-    page.get_by_label("Titel").press("Enter")  # Enter sends the form, it does not add a row
+    page.get_by_label("Titel (Pflichtfeld)").fill("Kanutag")
+    page.get_by_label("Titel (Pflichtfeld)").press("Enter")  # Enter sends the form, it does not add a row
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Bitte prüfen Sie")
     summary.get_by_role("link", name="Kurzbeschreibung").click()
-    expect(page.get_by_label("Kurzbeschreibung")).to_be_focused()
-    expect(page.get_by_label("Titel")).to_have_value("Kanutag")
+    expect(page.get_by_label("Kurzbeschreibung (Pflichtfeld)")).to_be_focused()
+    expect(page.get_by_label("Titel (Pflichtfeld)")).to_have_value("Kanutag")
     expect(page.locator("#f-kurzbeschreibung")).to_have_attribute("aria-invalid", "true")
 
 

@@ -428,3 +428,29 @@ def test_mentions_and_markup_in_values_stay_text_in_the_pull_request(data):
     body = issue_offer.pull_request_body(offer, 7)
     assert "- **Angebot:** @\u200bstadt/redaktion \\<img src=x\\> \\[Link\\](https://x.example) (`data/ferien/" in body
     assert issue_offer.pull_request_title(offer) == "Neues Angebot: @stadt/redaktion <img src=x> [Link](https://x.example)"
+
+
+def test_translation_fields_become_translations_in_the_file(data):
+    answers = VALID | {
+        "Übersetzungen: Titel (Englisch)": "Swimming course for beginners",
+        "Übersetzungen: Kurzbeschreibung (Englisch)": "We learn to swim and earn the Seepferdchen badge.",
+        "Übersetzungen: Titel (Arabisch)": "دورة سباحة للمبتدئين",
+        "Übersetzungen: Kurzbeschreibung (Arabisch)": "نتعلم السباحة معًا.",
+        "Kurzbeschreibung (Leichte Sprache)": "Hier lernen Kinder schwimmen.",
+    }
+    offer = read(data, answers)
+    assert offer.errors == []
+    expected = VALID_FILE.replace(
+        "bestaetigt_am: 2027-03-01\n",
+        "bestaetigt_am: 2027-03-01\n"
+        "uebersetzungen:\n"
+        "  en:\n"
+        "    titel: Swimming course for beginners\n"
+        "    kurzbeschreibung: We learn to swim and earn the Seepferdchen badge.\n"
+        "  ar:\n"
+        "    titel: دورة سباحة للمبتدئين\n"
+        "    kurzbeschreibung: نتعلم السباحة معًا.\n"
+        "leichte_sprache:\n"
+        "  kurzbeschreibung: Hier lernen Kinder schwimmen.\n",
+    )
+    assert offer.files == {"data/ferien/schwimmkurs-fuer-anfaenger.yaml": expected}

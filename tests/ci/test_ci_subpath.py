@@ -169,7 +169,8 @@ def test_every_page_link_stylesheet_script_and_search_file_resolves_under_the_su
     outside = sorted(url for url in status if not urlsplit(url).path.startswith(PREFIX))
     assert outside == []
     # the search scripts' files are exactly the ones built
-    assert searched == {f"{base}/{path.relative_to(output).as_posix()}" for path in output.glob("*/suche/*.json")}
+    built = [*output.glob("*/suche/*.json"), *output.glob("*/*/suche/*.json")]  # German, and each language's
+    assert searched == {f"{base}/{path.relative_to(output).as_posix()}" for path in built}
     kinds = {urlsplit(url).path.rsplit(".", 1)[-1] for url in status if "." in urlsplit(url).path.rsplit("/", 1)[-1]}
     assert {"css", "js", "json"} <= kinds
 

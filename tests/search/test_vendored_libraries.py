@@ -13,6 +13,8 @@ COPIES = {
     "lunr-2.3.9.min.js": "lunr/lunr.min.js",
     "lunr-languages-1.22.0.stemmer.support.min.js": "lunr-languages/min/lunr.stemmer.support.min.js",
     "lunr-languages-1.22.0.de.min.js": "lunr-languages/min/lunr.de.min.js",
+    "lunr-languages-1.22.0.tr.min.js": "lunr-languages/min/lunr.tr.min.js",
+    "lunr-languages-1.22.0.ar.min.js": "lunr-languages/min/lunr.ar.min.js",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..formatting import format_ages, format_appointment, format_money, format_slot
+from ..i18n.catalogues import ngettext
 from ..model import Offer
 
 # Field name -> boost. Title matches rank before keywords (with the organisation's name and
@@ -32,9 +33,11 @@ def plain_text(markdown_text: str | None) -> str:
     return _URL.sub(" ", _MARKDOWN_LINK.sub(r"\1", markdown_text))
 
 
-def search_fields(offer: Offer) -> dict[str, str]:
-    """The text of each searched field (compound parts are added by the index builder)."""
+def search_fields(offer: Offer, lang: str = "de") -> dict[str, str]:
+    """The text of each searched field (compound parts are added by the index builder); in another
+    language ``lang`` the title and text are the translation's, German where a field has none."""
     schema = offer.boerse.schema["properties"]
+    texts = offer.text(lang)
     details = offer.details
     keywords = [*offer.tags, offer.organisation.name]
     for key in ("sportart", "zielgruppe", "konzept"):
@@ -56,22 +59,30 @@ def search_fields(offer: Offer) -> dict[str, str]:
     place = offer.location
     address = [place.name, place.street, place.postcode, place.district, place.city] if place else []
     return {
-        "titel": offer.title,
+        "titel": texts.title,
         "schlagworte": " ".join(keywords),
         "adresse": " ".join(part for part in address if part),
-        "text": " ".join([offer.summary or "", plain_text(offer.description)]),
+        "text": " ".join([texts.summary or "", plain_text(texts.description)]),
         "merkmale": " ".join(labels),
     }
 
 
-def key_facts(offer: Offer) -> list[str]:
-    """The facts a result shows under its title: when, for whom, how much, where."""
+def key_facts(offer: Offer, lang: str = "de") -> list[str]:
+    """The facts a result shows under its title: when, for whom, how much, where. In another
+    language (the active one, i18n/catalogues.py) the words come from the UI catalogue, as the
+    listings (macros.html key_facts) have them."""
     facts = []
-    if offer.dates:
-        facts.append(format_appointment(offer.dates[0]) + (f" (+{len(offer.dates) - 1} Termine)" if len(offer.dates) > 1 else ""))
+    more = len(offer.dates) - 1
+    if offer.dates and lang == "de":
+        facts.append(format_appointment(offer.dates[0]) + (f" (+{more} Termine)" if more else ""))
+    elif offer.dates:
+        others = ngettext("und %(num)d weiterer Termin", "und %(num)d weitere Termine", more) % {"num": more}
+        facts.append(format_appointment(offer.dates[0]) + (f" {others}" if more else ""))
     slots = offer.details.get("trainingszeiten") or offer.details.get("sprechzeiten") or offer.details.get("oeffnungszeiten") or []
-    if slots and not offer.dates:
+    if slots and not offer.dates and lang == "de":
         facts.append(format_slot(slots[0]) + (" u. a." if len(slots) > 1 else ""))
+    elif slots and not offer.dates:
+        facts += [format_slot(slot) for slot in slots[:2]]
     if offer.ages:
         facts.append(format_ages(offer.ages))
     if offer.cost is not None:
@@ -86,6 +97,13 @@ def key_facts(offer: Offer) -> list[str]:
     return facts
 
 
-def result_card(offer: Offer) -> dict[str, object]:
-    """What one result shows: title, link, summary and key facts."""
-    return {"titel": offer.title, "url": offer.url, "kurz": offer.summary, "fakten": key_facts(offer)}
+def result_card(offer: Offer, lang: str = "de") -> dict[str, object]:
+    """What one result shows: title, link, summary and key facts. In another language ``lang`` the
+    link leads to that language's page, and ``sprachen`` tells the language of the title and the
+    summary ("de" where there is no translation), so the page marks German text with lang="de"."""
+    if lang == "de":
+        return {"titel": offer.title, "url": offer.url, "kurz": offer.summary, "fakten": key_facts(offer)}
+    texts = offer.text(lang)
+    languages = {key: lang if offer.translated(lang, field) else "de" for key, field in (("titel", "title"), ("kurz", "summary"))}
+    card = {"titel": texts.title, "url": f"{lang}/{offer.url}", "kurz": texts.summary, "fakten": key_facts(offer, lang)}
+    return card | {"sprachen": languages}

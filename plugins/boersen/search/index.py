@@ -30,10 +30,12 @@ from lunr.field_ref import FieldRef
 from lunr.idf import idf as Idf
 from lunr.index import Index
 
+from ..i18n import catalogues
 from ..model import Boerse, Offer
 from . import german
 from .documents import FIELD_BOOSTS, PARTS_INTO, result_card, search_fields
 from .facets import facets_for
+from .languages import GERMAN, SearchLanguage
 from .synonyms import synonym_groups
 from .words import Dictionary
 
@@ -136,24 +138,29 @@ class _GermanBuilder(Builder):
         }
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str, language: SearchLanguage = GERMAN) -> list[str]:
     # Split like queries are split (german.tokenize), not at spaces and hyphens only as lunr
     # would, so "Sport/Spiel" gives two words.
-    return [word for word in german.tokenize(text) if index_term(word) is not None]
+    term = index_term if language is GERMAN else language.index_term
+    return [word for word in german.tokenize(text) if term(word) is not None]
 
 
 class _Analysed:
-    """The searched words of every offer, and the dictionary their compounds are split with."""
+    """The searched words of every offer, and the dictionary their compounds are split with
+    (German only: another language's index has no compound parts)."""
 
-    def __init__(self, offers: list[Offer]):
-        self.fields = [{name: _words(text) for name, text in search_fields(offer).items()} for offer in offers]
+    def __init__(self, offers: list[Offer], language: SearchLanguage = GERMAN):
+        self.language = language
+        self.fields = [{name: _words(text, language) for name, text in search_fields(offer, language.code).items()} for offer in offers]
         for fields in self.fields:  # "Lutherstr." is "Lutherstraße"
             fields["adresse"] = [w + "asse" if len(w) > 5 and w.endswith("str") else w for w in fields["adresse"]]
         vocabulary = {german.fold(word) for fields in self.fields for words in fields.values() for word in words}
-        self.dictionary = Dictionary(sorted(vocabulary))
+        self.dictionary = Dictionary(sorted(vocabulary)) if language.compounds else None
 
     def parts(self, words: list[str]) -> list[str]:
         """Folded compound parts of the words, each once, in the order found."""
+        if self.dictionary is None:
+            return []
         found: dict[str, None] = {}
         for word in words:
             for part in self.dictionary.parts(german.fold(word)):
@@ -161,20 +168,25 @@ class _Analysed:
         return list(found)
 
 
-def build_index(offers: list[Offer], analysed: _Analysed | None = None) -> dict:
-    """The serialized lunr index of ``offers``; refs are positions in the list (base 36)."""
-    builder = german.configure(_GermanBuilder())
+def build_index(offers: list[Offer], analysed: _Analysed | None = None, language: SearchLanguage = GERMAN) -> dict:
+    """The serialized lunr index of ``offers``; refs are positions in the list (base 36).
+
+    Another language's index has no pipeline: queries never run one (their terms are made by
+    our code on both sides), so the browser needs no lunr functions registered to load it."""
+    analysed = analysed or _Analysed(offers, language)
+    german_index = analysed.language is GERMAN
+    builder = german.configure(_GermanBuilder()) if german_index else _GermanBuilder()
     builder.ref("ref")
     for name, boost in FIELD_BOOSTS.items():
         builder.field(name, boost=boost)
     if not offers:  # lunr.py cannot average field lengths over no documents
         return german.serialize(Index({}, {}, None, list(FIELD_BOOSTS), builder.search_pipeline))
-    analysed = analysed or _Analysed(offers)
+    term = index_term if german_index else analysed.language.index_term
     for position, fields in enumerate(analysed.fields):
-        terms = {name: [index_term(word) for word in fields.get(name, [])] for name in FIELD_BOOSTS}
+        terms = {name: [term(word) for word in fields.get(name, [])] for name in FIELD_BOOSTS}
         for target in dict.fromkeys(PARTS_INTO.values()):
             parts = analysed.parts([word for source, into in PARTS_INTO.items() if into == target for word in fields[source]])
-            terms[target] += [term for part in parts if (term := index_term(part)) is not None]
+            terms[target] += [found for part in parts if (found := term(part)) is not None]
         builder.add_terms(ref_of(position), terms)
     return builder.serialized()
 
@@ -189,7 +201,7 @@ def word_lists(analysed: _Analysed) -> dict[int, list[str]]:
     """
     found: set[str] = set()
     for fields in analysed.fields:
-        words = [german.fold(word) for words in fields.values() for word in words]
+        words = [analysed.language.surface(word) for words in fields.values() for word in words]
         found.update(words)
         found.update(analysed.parts([word for source in PARTS_INTO for word in fields[source]]))
     by_length: dict[int, list[str]] = defaultdict(list)
@@ -276,14 +288,26 @@ def shards(serialized: dict, prefixes: dict[str, list[int]]) -> dict[str, dict]:
     }
 
 
-def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]]) -> dict[str, object]:
+def _cards(offers: list[Offer], language: SearchLanguage) -> list[dict]:
+    """The result cards, their facts (dates, prices …) formatted in the index's language."""
+    previous = catalogues.active().code
+    catalogues.activate(language.code)
+    try:
+        return [result_card(offer, language.code) for offer in offers]
+    finally:
+        catalogues.activate(previous)
+
+
+def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]], language: SearchLanguage = GERMAN) -> dict[str, object]:
     """Everything written for one Börse, by file name (relative to its ``suche/`` folder).
 
     ``synonyms`` are the town's groups (``synonyme`` in _einstellungen.yaml); they extend the
-    default German list (synonyms.py).
+    default German list (synonyms.py). Another ``language``'s files (below ``<code>/<boerse>/suche/``)
+    index the offers' translations, German where a field is untranslated, with that language's
+    stemmer; they have no synonyms and no compound parts, and the manifest names the language.
     """
-    analysed = _Analysed(offers)
-    serialized = build_index(offers, analysed)
+    analysed = _Analysed(offers, language)
+    serialized = build_index(offers, analysed, language)
     prefixes = shard_prefixes(serialized)
     files: dict[str, object] = {}
     for prefix, index in shards(serialized, prefixes).items():
@@ -293,7 +317,7 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
         files[f"w-{name}.json"] = words
     facets = [facet.column(offers) for facet in facets_for(boerse)]
     files["facetten.json"] = {"facets": facets}
-    cards = [result_card(offer) for offer in offers]
+    cards = _cards(offers, language)
     for start in range(0, len(cards), CARDS_PER_FILE):
         files[f"karten-{start // CARDS_PER_FILE}.json"] = cards[start : start + CARDS_PER_FILE]
     files["index.json"] = {
@@ -305,8 +329,10 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]])
         "woerter": {length: name for name, words in lists.items() for length in words},  # length -> file
         "kartenProDatei": CARDS_PER_FILE,
         "felder": FIELD_BOOSTS,
-        "synonyme": synonym_groups(synonyms),
+        "synonyme": synonym_groups(synonyms) if language is GERMAN else [],
     }
+    if language is not GERMAN:
+        files["index.json"]["sprache"] = language.code
     return files
 
 

@@ -36,6 +36,7 @@ from lunr.index import Index
 from lunr.query import Query
 
 from . import german
+from .languages import GERMAN, LANGUAGES, SearchLanguage
 from .words import distance
 
 MAX_WORDS = 8
@@ -68,11 +69,12 @@ class Unit:
     alternatives: tuple[tuple[str, ...], ...]  # other members of its synonym groups (folded words)
 
 
-def words_of(text: str) -> list[str]:
+def words_of(text: str, language: SearchLanguage = GERMAN) -> list[str]:
     words = []
     for word in german.tokenize(text):
         word = word[:MAX_WORD_LENGTH]
-        if word not in german.STOP_WORDS and word not in words:
+        stop = word in german.STOP_WORDS if language is GERMAN else language.is_stop_word(word)
+        if not stop and word not in words:
             words.append(word)
     return words[:MAX_WORDS]
 
@@ -81,6 +83,11 @@ def words_of(text: str) -> list[str]:
 def term_of(word: str) -> str:
     """The index term of a word: folded, trimmed and stemmed (index.index_term without stop words)."""
     return german.stem(german.trim(german.fold(word)))
+
+
+def language_term(word: str, language: SearchLanguage) -> str:
+    """term_of in ``language`` (another language's index holds its own stems)."""
+    return term_of(word) if language is GERMAN else language.term_of(word)
 
 
 def umlaut_variant(folded: str) -> str | None:
@@ -122,15 +129,17 @@ def units_of(words: list[str], groups: list[list[list[str]]]) -> list[Unit]:
     return units
 
 
-def word_clauses(word: str, boost: float = EXACT, prefix_boost: float = PREFIX) -> list[Clause]:
-    """Exact, prefix, stem prefix, "-um" and umlaut clauses for one word."""
+def word_clauses(word: str, boost: float = EXACT, prefix_boost: float = PREFIX, language: SearchLanguage = GERMAN) -> list[Clause]:
+    """Exact, prefix, stem prefix, "-um" and umlaut clauses for one word (the last three German only)."""
     folded = german.fold(word)
-    term = term_of(word)
+    term = language_term(word, language)
     clauses = [Clause(term, boost)] if term else []
     if len(folded) >= MIN_PREFIX_LENGTH:
         clauses.append(Clause(folded, prefix_boost, prefix=True, whole_words=len(folded) < SHORT_PREFIX))
     if len(term) >= MIN_STEM_PREFIX and term != folded and len(folded) - len(term) <= 2:
         clauses.append(Clause(term, STEM_PREFIX, prefix=True))
+    if not language.compounds:
+        return clauses
     if len(term) >= MIN_STEM_PREFIX + 1 and term.endswith("um"):
         clauses.append(Clause(term[:-2], boost))
     if len(folded) >= MIN_STEM_PREFIX and (folded.endswith("un") or folded.endswith("u")):
@@ -156,7 +165,7 @@ def typo_lengths(folded: str, available: list[int]) -> list[int]:
     return [n for n in range(len(folded) - budget, len(folded) + budget + 1) if n in available] if budget else []
 
 
-def typo_terms(folded: str, lists: dict[int, list[str]]) -> list[str]:
+def typo_terms(folded: str, lists: dict[int, list[str]], language: SearchLanguage = GERMAN) -> list[str]:
     """Index terms of the data's words closest to ``folded`` (1 typo, or 2 for long words)."""
     budget = typo_budget(folded)
     best = budget + 1
@@ -171,7 +180,7 @@ def typo_terms(folded: str, lists: dict[int, list[str]]) -> list[str]:
             found.append(candidate)
     terms: list[str] = []
     for candidate in sorted(found):
-        term = term_of(candidate)
+        term = language_term(candidate, language)
         if term not in terms:
             terms.append(term)
     return terms[:MAX_TYPO_TERMS]
@@ -204,6 +213,7 @@ class BoerseSearch:
     def __init__(self, manifest: dict, load: Callable[[str], object]):
         self.manifest = manifest
         self.load = load
+        self.language = LANGUAGES[manifest.get("sprache", "de")]
         self.indexes: dict[str, Index] = {}
         self.word_files: dict[str, dict[str, list[str]]] = {}
 
@@ -252,13 +262,14 @@ class BoerseSearch:
         singles = [a[0] for a in unit.alternatives if len(a) == 1]
         synonym_clauses = [c for s in singles for c in word_clauses(s, SYNONYM, SYNONYM_PREFIX)]
         if len(unit.words) == 1:
-            clauses = word_clauses(unit.words[0])
+            clauses = word_clauses(unit.words[0], language=self.language)
             if typos:
-                folded = german.fold(unit.words[0])
-                clauses += [Clause(term, TYPO) for term in typo_terms(folded, self._lists(folded))]
+                surface = self.language.surface(unit.words[0])
+                clauses += [Clause(term, TYPO) for term in typo_terms(surface, self._lists(surface), self.language)]
             scores = self.run(clauses + synonym_clauses)
         else:
-            scores = _add(_intersect([self.run(word_clauses(w)) for w in unit.words]), self.run(synonym_clauses) if singles else {})
+            words = [self.run(word_clauses(w, language=self.language)) for w in unit.words]
+            scores = _add(_intersect(words), self.run(synonym_clauses) if singles else {})
         for phrase in unit.alternatives:
             if len(phrase) > 1:
                 scores = _add(scores, _intersect([self.run(word_clauses(w, SYNONYM, SYNONYM_PREFIX)) for w in phrase]))
@@ -266,11 +277,11 @@ class BoerseSearch:
 
     def search(self, text: str) -> list[tuple[int, float]] | None:
         """(position, score) of every matching offer, best first; None for an empty query."""
-        words = words_of(text)
+        words = words_of(text, self.language)
         if not words:
             return None
         units = units_of(words, self.manifest["synonyme"])
-        forgiving = [len(u.words) == 1 and typo_budget(german.fold(u.words[0])) > 0 for u in units]
+        forgiving = [len(u.words) == 1 and typo_budget(self.language.surface(u.words[0])) > 0 for u in units]
         typos = [False] * len(units)
         scores = [self.unit_scores(unit, False) for unit in units]
         for i, unit in enumerate(units):

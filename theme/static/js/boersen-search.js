@@ -4,7 +4,8 @@
  * Twin of plugins/boersen/search/query.py (same steps, same constants; the parity tests run
  * both over the same built files). Facet filtering and counting (filterResults) lives only here.
  * No DOM: the page code is boersen-ui.js. Plain script, no build step; needs the globals lunr
- * (with lunr.stemmer.support and lunr.de loaded) and BoersenGerman (search-german.js).
+ * (with lunr.stemmer.support and lunr.de loaded, and lunr.tr or lunr.ar for those languages'
+ * indexes) and BoersenGerman (search-german.js).
  */
 var BoersenSearch = (function () {
   "use strict";
@@ -37,11 +38,65 @@ var BoersenSearch = (function () {
   /* Lengths and slices in code points, as Python counts them. */
   function length(text) { return Array.from(text).length; }
 
-  function wordsOf(text) {
+  /*
+   * The analysis of another language's index (twin of search/languages.py): a term is
+   * fold(stem(trim(normal(word)))) with lunr.js's English functions, lunr.tr or lunr.ar;
+   * Ukrainian has none (lunr-languages has no Ukrainian), only lower case and folding.
+   */
+  function identity(word) { return word; }
+
+  function Language(code) {
+    this.code = code;
+    this.german = code === "de";
+    this.normal = code === "tr" || code === "ar" ? identity : BoersenGerman.fold;
+    this.terms = new Map();
+  }
+
+  Language.prototype.functions = function () {
+    if (this.code === "en") return { trimmer: lunr.trimmer, stopWordFilter: lunr.stopWordFilter, stemmer: lunr.stemmer };
+    return this.code === "uk" ? null : lunr[this.code];
+  };
+
+  Language.prototype.trim = function (word) {
+    var f = this.functions();
+    return f ? f.trimmer(new lunr.Token(word)).toString() : word;
+  };
+
+  Language.prototype.isStopWord = function (word) {
+    if (this.german) return isStopWord(word);
+    // A word that trims to nothing is no stop word (lunr.ar's list holds ""): see languages.py.
+    var f = this.functions(), trimmed = this.trim(this.normal(word));
+    return f !== null && trimmed !== "" && f.stopWordFilter(new lunr.Token(trimmed)) === undefined;
+  };
+
+  Language.prototype.termOf = function (word) {
+    if (this.german) return termOf(word);
+    var term = this.terms.get(word);
+    if (term === undefined) {
+      var trimmed = this.trim(this.normal(word)), f = this.functions();
+      term = trimmed === "" ? "" : BoersenGerman.fold(f ? f.stemmer(new lunr.Token(trimmed)).toString() : trimmed);
+      if (this.terms.size > 20000) this.terms.clear();
+      this.terms.set(word, term);
+    }
+    return term;
+  };
+
+  /* The form typo lists keep words in, and typos are measured in. */
+  Language.prototype.surface = function (word) { return this.normal(word); };
+
+  var languages = {};
+  function language(code) {
+    code = code || "de";
+    if (!languages[code]) languages[code] = new Language(code);
+    return languages[code];
+  }
+
+  function wordsOf(text, lang) {
+    lang = lang || language("de");
     var words = [];
     BoersenGerman.tokenize(text).forEach(function (word) {
       word = Array.from(word).slice(0, MAX_WORD_LENGTH).join("");
-      if (!isStopWord(word) && words.indexOf(word) === -1) words.push(word);
+      if (!lang.isStopWord(word) && words.indexOf(word) === -1) words.push(word);
     });
     return words.slice(0, MAX_WORDS);
   }
@@ -104,14 +159,16 @@ var BoersenSearch = (function () {
     return units;
   }
 
-  function wordClauses(word, boost, prefixBoost) {
+  function wordClauses(word, boost, prefixBoost, lang) {
     if (boost === undefined) { boost = EXACT; prefixBoost = PREFIX; }
-    var folded = BoersenGerman.fold(word), term = termOf(word), clauses = [];
+    lang = lang || language("de");
+    var folded = BoersenGerman.fold(word), term = lang.termOf(word), clauses = [];
     if (term) clauses.push({ term: term, boost: boost });
     if (length(folded) >= MIN_PREFIX_LENGTH) {
       clauses.push({ term: folded, boost: prefixBoost, prefix: true, wholeWords: length(folded) < SHORT_PREFIX });
     }
     if (length(term) >= MIN_STEM_PREFIX && term !== folded && length(folded) - length(term) <= 2) clauses.push({ term: term, boost: STEM_PREFIX, prefix: true });
+    if (!lang.german) return clauses;  // "-um", "-ung" and umlaut spellings are German
     if (length(term) >= MIN_STEM_PREFIX + 1 && term.slice(-2) === "um") clauses.push({ term: term.slice(0, -2), boost: boost });
     if (length(folded) >= MIN_STEM_PREFIX && (folded.slice(-2) === "un" || folded.slice(-1) === "u")) {
       // Typing "Beratun": the index holds "berat" (the stem of "Beratung"); cut the begun "-ung".
@@ -169,7 +226,8 @@ var BoersenSearch = (function () {
     return x.length - y.length;
   }
 
-  function typoTerms(folded, lists) {
+  function typoTerms(folded, lists, lang) {
+    lang = lang || language("de");
     var budget = typoBudget(folded), best = budget + 1, found = [];
     Object.keys(lists).map(Number).sort(function (a, b) { return a - b; }).forEach(function (n) {
       lists[n].forEach(function (candidate) {
@@ -181,7 +239,7 @@ var BoersenSearch = (function () {
     });
     var terms = [];
     found.sort(compareCodePoints).forEach(function (candidate) {
-      var term = termOf(candidate);
+      var term = lang.termOf(candidate);
       if (terms.indexOf(term) === -1) terms.push(term);
     });
     return terms.slice(0, MAX_TYPO_TERMS);
@@ -299,6 +357,7 @@ var BoersenSearch = (function () {
   function BoerseIndex(manifest, load) {
     this.manifest = manifest;
     this.load = load;
+    this.language = language(manifest.sprache);
     this.shards = {};
     this.wordFiles = {};
     this.cardFiles = {};
@@ -353,16 +412,16 @@ var BoersenSearch = (function () {
     singles.forEach(function (s) { synonymClauses = synonymClauses.concat(wordClauses(s, SYNONYM, SYNONYM_PREFIX)); });
     var direct;
     if (unit.words.length === 1) {
-      var clauses = wordClauses(unit.words[0]);
-      var folded = BoersenGerman.fold(unit.words[0]);
+      var lang = this.language, clauses = wordClauses(unit.words[0], undefined, undefined, lang);
+      var folded = lang.surface(unit.words[0]);
       var typoClauses = typos
         ? this.lists(folded).then(function (lists) {
-            return typoTerms(folded, lists).map(function (term) { return { term: term, boost: TYPO }; });
+            return typoTerms(folded, lists, lang).map(function (term) { return { term: term, boost: TYPO }; });
           })
         : Promise.resolve([]);
       direct = typoClauses.then(function (more) { return self.run(clauses.concat(more, synonymClauses)); });
     } else {
-      direct = Promise.all(unit.words.map(function (w) { return self.run(wordClauses(w)); })).then(function (parts) {
+      direct = Promise.all(unit.words.map(function (w) { return self.run(wordClauses(w, undefined, undefined, self.language)); })).then(function (parts) {
         var scores = intersect(parts);
         return singles.length ? self.run(synonymClauses).then(function (more) { return add(scores, more); }) : scores;
       });
@@ -380,7 +439,7 @@ var BoersenSearch = (function () {
 
   /* [{position, score}] best first, or null for an empty query (show everything). */
   BoerseIndex.prototype.search = function (text) {
-    var self = this, words = wordsOf(text), key = words.join(" ");
+    var self = this, words = wordsOf(text, this.language), key = words.join(" ");
     if (words.length === 0) return Promise.resolve(null);
     var answer = this.recent.get(key);
     if (answer === undefined) {
@@ -395,7 +454,7 @@ var BoersenSearch = (function () {
   BoerseIndex.prototype.answer = function (words) {
     var self = this;
     var units = unitsOf(words, this.manifest.synonyme);
-    var forgiving = units.map(function (u) { return u.words.length === 1 && typoBudget(BoersenGerman.fold(u.words[0])) > 0; });
+    var forgiving = units.map(function (u) { return u.words.length === 1 && typoBudget(self.language.surface(u.words[0])) > 0; });
     var typos = units.map(function () { return false; });
     return Promise.all(units.map(function (u) { return self.unitScores(u, false); })).then(function (scores) {
       return Promise.all(units.map(function (u, i) {
@@ -507,6 +566,7 @@ var BoersenSearch = (function () {
   return Object.freeze({
     BoerseIndex: BoerseIndex,
     Shard: Shard,
+    language: language,
     filterResults: filterResults,
     wordsOf: wordsOf,
     unitsOf: unitsOf,

@@ -39,7 +39,43 @@
     };
   }
 
-  function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
+  // Texts in the page's language (texte.js): German where the page is German.
+  var _ = BoersenTexte._, n_ = BoersenTexte.n_;
+
+  /* A page in another language L searches L's index (its translations, L's stemmer) and the
+     German index, which still finds German words: L's matches first, then the German ones
+     not among them. Both index the same current offers in the same order, so a position names
+     the same offer in both; facets and cards (in L) come from L's index. */
+  function openIndexes(urls) {
+    return Promise.all(urls.map(function (url) {
+      var load = loader(url);
+      return load("index.json").then(function (manifest) { return new BoersenSearch.BoerseIndex(manifest, load); });
+    })).then(function (indexes) { return indexes.length === 1 ? indexes[0] : new MergedIndex(indexes); });
+  }
+
+  function MergedIndex(indexes) {
+    this.indexes = indexes;
+    this.manifest = indexes[0].manifest;
+  }
+  MergedIndex.prototype.search = function (text) {
+    return Promise.all(this.indexes.map(function (index) { return index.search(text); })).then(function (lists) {
+      if (lists[0] === null) return null;
+      var seen = {}, merged = [];
+      lists.forEach(function (list) {
+        (list || []).forEach(function (result) {
+          if (!seen[result.position]) { seen[result.position] = true; merged.push(result); }
+        });
+      });
+      return merged;
+    });
+  };
+  MergedIndex.prototype.facets = function () { return this.indexes[0].facets(); };
+  MergedIndex.prototype.cards = function (positions) { return this.indexes[0].cards(positions); };
+
+  function indexUrls(root, fallback) {
+    var urls = root.getAttribute("data-index-urls");
+    return urls ? JSON.parse(urls) : [fallback];
+  }
 
   /* The live region speaks once typing pauses, not after every keystroke. */
   var ANNOUNCE_DELAY = 400;
@@ -50,9 +86,12 @@
 
   function card(data, siteUrl, headingLevel) {
     var facts = element("ul", { class: "facts" }, data.fakten.map(function (fact) { return element("li", { text: fact }); }));
+    // Title and summary the index holds in German only get lang="de", inline as on the static list.
+    var title = element("a", { href: siteUrl + "/" + BoersenTexte.pageUrl(data.url), text: data.titel });
+    var summary = element("span", { text: data.kurz });
     return element("li", { class: "offer-card" }, [
-      element("h" + headingLevel, { class: "offer-title" }, [element("a", { href: siteUrl + "/" + data.url, text: data.titel })]),
-      element("p", { class: "offer-summary", text: data.kurz }),
+      element("h" + headingLevel, { class: "offer-title" }, [BoersenTexte.markGerman(title, data, "titel")]),
+      element("p", { class: "offer-summary" }, [BoersenTexte.markGerman(summary, data, "kurz")]),
       facts,
     ]);
   }
@@ -104,10 +143,9 @@
   }
 
   BoersePage.prototype.start = function () {
-    var self = this, base = this.root.getAttribute("data-search");
-    var load = loader(base);
-    return load("index.json").then(function (manifest) {
-      self.index = new BoersenSearch.BoerseIndex(manifest, load);
+    var self = this;
+    return openIndexes(indexUrls(this.root, this.root.getAttribute("data-search"))).then(function (index) {
+      self.index = index;
       return self.index.facets();
     }).then(function (facets) {
       self.facets = facets;
@@ -134,12 +172,12 @@
     this.facets.forEach(function (facet) {
       var box;
       if (facet.kind === "choice") {
-        box = element("fieldset", { class: "facet facet-choice" }, [element("legend", { text: facet.label })]);
+        box = element("fieldset", { class: "facet facet-choice" }, [element("legend", { text: _(facet.label) })]);
         var long = facet.keys.length > SHORT_LIST, list = box;
         if (long) {
           var findId = "facet-finden-" + facet.name;
           var find = element("input", { type: "search", id: findId, class: "facet-find", autocomplete: "off" });
-          box.appendChild(element("label", { for: findId, class: "facet-find-label", text: facet.label + " suchen" }));
+          box.appendChild(element("label", { for: findId, class: "facet-find-label", text: _("%(filter)s suchen", { filter: _(facet.label) }) }));
           box.appendChild(find);
           list = element("div", { class: "facet-options" });
           box.appendChild(list);
@@ -147,9 +185,12 @@
         self.controls[facet.name] = facet.keys.map(function (key, i) {
           var input = element("input", { type: "checkbox", name: facet.name, value: key });
           var count = element("span", { class: "count" });
-          var label = element("label", { class: "option" }, [input, document.createTextNode(" " + facet.options[i] + " "), count]);
+          // A category or other value from the data without a translation stays German: lang="de".
+          var text = element("span", { text: _(facet.options[i]) });
+          if (!BoersenTexte.translated(facet.options[i])) BoersenTexte.markGerman(text);
+          var label = element("label", { class: "option" }, [input, document.createTextNode(" "), text, document.createTextNode(" "), count]);
           list.appendChild(label);
-          return { input: input, count: count, label: label, text: facet.options[i].toLowerCase() };
+          return { input: input, count: count, label: label, text: _(facet.options[i]).toLowerCase() };
         });
         if (long) {
           var all = element("button", { type: "button", class: "facet-all", "aria-expanded": "false" });
@@ -166,12 +207,12 @@
       } else if (facet.kind === "flag") {
         var input = element("input", { type: "checkbox", name: facet.name, value: "ja" });
         var count = element("span", { class: "count" });
-        box = element("div", { class: "facet facet-flag" }, [element("label", { class: "option" }, [input, document.createTextNode(" nur " + facet.label + " "), count])]);
+        box = element("div", { class: "facet facet-flag" }, [element("label", { class: "option" }, [input, document.createTextNode(" " + _("nur %(filter)s", { filter: _(facet.label) }) + " "), count])]);
         self.controls[facet.name] = [{ input: input, count: count }];
       } else if (facet.kind === "age") {
         var age = element("input", { type: "number", name: facet.name, min: "0", max: "99", inputmode: "numeric", id: "facet-alter" });
         box = element("div", { class: "facet facet-age" }, [
-          element("label", { for: "facet-alter", text: "Alter des Kindes (Jahre)" }), age,
+          element("label", { for: "facet-alter", text: _("Alter des Kindes (Jahre)") }), age,
           element("span", { class: "count", "aria-live": "off" }),
         ]);
         self.controls[facet.name] = [{ input: age, count: box.querySelector(".count") }];
@@ -179,16 +220,16 @@
         var from = element("input", { type: "date", name: "von", id: "facet-von" });
         var to = element("input", { type: "date", name: "bis", id: "facet-bis" });
         box = element("fieldset", { class: "facet facet-dates" }, [
-          element("legend", { text: "Zeitraum" }),
-          element("label", { for: "facet-von", text: "von" }), from,
-          element("label", { for: "facet-bis", text: "bis" }), to,
+          element("legend", { text: _("Zeitraum") }),
+          element("label", { for: "facet-von", text: _("von") }), from,
+          element("label", { for: "facet-bis", text: _("bis") }), to,
           element("span", { class: "count" }),
         ]);
         self.controls[facet.name] = [{ input: from, count: box.querySelector(".count") }, { input: to }];
       }
       self.facetBox.appendChild(box);
     });
-    var reset = element("button", { type: "button", class: "reset", text: "Alle Filter zurücksetzen" });
+    var reset = element("button", { type: "button", class: "reset", text: _("Alle Filter zurücksetzen") });
     reset.addEventListener("click", function () {
       self.facets.forEach(function (facet) {
         self.state.selection[facet.name] = facet.kind === "flag" ? false : facet.kind === "age" ? null : facet.kind === "dates" ? { von: "", bis: "" } : [];
@@ -217,7 +258,7 @@
       c.label.hidden = !visible;
     });
     state.all.hidden = !!typed || available <= SHORT_LIST;
-    state.all.textContent = state.expanded ? "weniger anzeigen" : "alle " + available + " anzeigen";
+    state.all.textContent = state.expanded ? _("weniger anzeigen") : _("alle %(num)s anzeigen", { num: available });
   };
 
   BoersePage.prototype.readControls = function () {
@@ -301,7 +342,7 @@
       });
     }).catch(function (error) {
       clearTimeout(self.status.announceTimer);
-      self.status.textContent = "Die Suche ist gerade nicht verfügbar. Alle Angebote stehen in der Liste.";
+      self.status.textContent = _("Die Suche ist gerade nicht verfügbar. Alle Angebote stehen in der Liste.");
       if (self.staticList) self.staticList.hidden = false;
       self.results.hidden = true;
       throw error;
@@ -320,7 +361,7 @@
       else {
         var value = self.state.selection[facet.name];
         var set = facet.kind === "age" ? value !== null : !!(value.von || value.bis);
-        controls[0].count.textContent = set ? plural(count, "Angebot passt", "Angebote passen") : "";
+        controls[0].count.textContent = set ? n_("%(num)s Angebot passt", "%(num)s Angebote passen", count) : "";
       }
     });
   };
@@ -339,14 +380,14 @@
     this.results.hidden = false;
     this.results.textContent = "";
     this.results.id = "suchergebnisse";
-    this.results.appendChild(element("h2", { class: "results-heading", text: filtered ? "Suchergebnisse (" + total + ")" : "Alle Angebote (" + total + ")" }));
-    if (this.toResults) this.toResults.textContent = "Zu den Ergebnissen (" + total + ")";
+    this.results.appendChild(element("h2", { class: "results-heading", text: filtered ? _("Suchergebnisse (%(num)s)", { num: total }) : _("Alle Angebote (%(num)s)", { num: total }) }));
+    if (this.toResults) this.toResults.textContent = _("Zu den Ergebnissen (%(num)s)", { num: total });
     if (total === 0) {
-      this.results.appendChild(element("p", { class: "empty", text: "Keine passenden Angebote. Versuchen Sie ein anderes Wort oder weniger Filter." }));
+      this.results.appendChild(element("p", { class: "empty", text: _("Keine passenden Angebote. Versuchen Sie ein anderes Wort oder weniger Filter.") }));
     } else {
       this.results.appendChild(element("ol", { class: "offer-list" }, cards.map(function (c) { return card(c, self.siteUrl, 3); })));
       if (cards.length < total) {
-        var more = element("button", { type: "button", class: "more-results", text: "Weitere Angebote anzeigen" });
+        var more = element("button", { type: "button", class: "more-results", text: _("Weitere Angebote anzeigen") });
         more.addEventListener("click", function () {
           var first = self.shown;
           self.shown += PAGE_SIZE;
@@ -359,7 +400,7 @@
         this.results.appendChild(more);
       }
     }
-    announce(this.status, filtered ? plural(total, "Angebot gefunden", "Angebote gefunden") : plural(total, "Angebot", "Angebote"));
+    announce(this.status, filtered ? n_("%(num)s Angebot gefunden", "%(num)s Angebote gefunden", total) : n_("%(num)s Angebot", "%(num)s Angebote", total));
   };
 
   /* --- The home page: one query over every Börse ------------------------------------------ */
@@ -378,13 +419,12 @@
   HomePage.prototype.start = function () {
     var self = this;
     this.indexes = this.boersen.map(function (b) {
-      var load = loader(b.search);
-      var manifest = null;
+      var opened = null;
       return {
         boerse: b,
         get: function () {
-          manifest = manifest || load("index.json").then(function (m) { return new BoersenSearch.BoerseIndex(m, load); });
-          return manifest;
+          opened = opened || openIndexes(b.indexe || [b.search]);
+          return opened;
         },
       };
     });
@@ -429,15 +469,15 @@
       groups.forEach(function (group) {
         total += group.total;
         if (group.total === 0) return;
-        var link = element("a", { href: self.siteUrl + "/" + group.boerse.url + "?" + new URLSearchParams({ q: q }).toString(), text: "Alle " + plural(group.total, "Treffer", "Treffer") + " in: " + group.boerse.titel });
+        var link = element("a", { href: self.siteUrl + "/" + group.boerse.url + "?" + new URLSearchParams({ q: q }).toString(), text: n_("Alle %(num)s Treffer in: %(boerse)s", "Alle %(num)s Treffer in: %(boerse)s", group.total, { boerse: group.boerse.titel }) });
         self.results.appendChild(element("section", { class: "result-group" }, [
-          element("h2", { text: group.boerse.titel + " (" + group.total + ")" }),
+          element("h2", {}, [BoersenTexte.markGerman(element("span", { text: group.boerse.titel })), document.createTextNode(" (" + group.total + ")")]),
           element("ol", { class: "offer-list" }, group.cards.map(function (c) { return card(c, self.siteUrl, 3); })),
           element("p", {}, [link]),
         ]));
       });
-      if (total === 0) self.results.appendChild(element("p", { class: "empty", text: "Keine passenden Angebote gefunden." }));
-      announce(self.status, plural(total, "Angebot gefunden", "Angebote gefunden"));
+      if (total === 0) self.results.appendChild(element("p", { class: "empty", text: _("Keine passenden Angebote gefunden.") }));
+      announce(self.status, n_("%(num)s Angebot gefunden", "%(num)s Angebote gefunden", total));
       self.root.setAttribute("data-render-count", String(turn));
     });
   };
@@ -452,6 +492,7 @@
     if (home) new HomePage(home).start();
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
-  else boot();
+  function start() { BoersenTexte.ready.then(boot); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

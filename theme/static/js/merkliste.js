@@ -4,6 +4,8 @@
 (function () {
   "use strict";
   var KEY = "boersen-merkliste";
+  // Texts in the page's language (texte.js); an offer's address in it (en/…).
+  var _ = BoersenTexte._, n_ = BoersenTexte.n_, pageUrl = BoersenTexte.pageUrl;
 
   function load() {
     try { return JSON.parse(window.localStorage.getItem(KEY)) || []; } catch (error) { return []; }
@@ -26,7 +28,7 @@
       var sync = function () {
         var marked = !!find(load(), id);
         button.setAttribute("aria-pressed", String(marked));
-        button.textContent = marked ? "Gemerkt" : "Merken";
+        button.textContent = marked ? _("Gemerkt") : _("Merken");
       };
       button.hidden = false;
       sync();
@@ -34,7 +36,7 @@
         var items = load(), marked = !!find(items, id);
         save(marked ? items.filter(function (item) { return item.id !== id; }) : items.concat([record(button)]));
         sync();
-        announce(marked ? "Von der Merkliste entfernt." : "Auf die Merkliste gesetzt.");
+        announce(marked ? _("Von der Merkliste entfernt.") : _("Auf die Merkliste gesetzt."));
       });
     });
   }
@@ -48,7 +50,7 @@
 
   // An offer of a shared list this browser does not know: its page holds its data.
   function fetchRecord(siteUrl, id) {
-    return fetch(siteUrl + "/" + id + "/").then(function (response) {
+    return fetch(siteUrl + "/" + pageUrl(id + "/")).then(function (response) {
       if (!response.ok) return { id: id, titel: id, url: "", termin: "", ics: "", bis: "", fehlt: true };
       return response.text().then(function (html) {
         var button = new DOMParser().parseFromString(html, "text/html").querySelector("button[data-merken]");
@@ -66,23 +68,23 @@
     function render(items, foreign) {
       list.textContent = "";
       if (!items.length) {
-        list.appendChild(element("p", { class: "empty" }, "Ihre Merkliste ist leer. Auf jeder Angebotsseite können Sie „Merken“ wählen."));
+        list.appendChild(element("p", { class: "empty" }, _("Ihre Merkliste ist leer. Auf jeder Angebotsseite können Sie „Merken“ wählen.")));
       }
       var ol = element("ol", { class: "offer-list" });
       items.forEach(function (item) {
         var li = element("li", { class: "offer-card" });
         var heading = element("h2", { class: "offer-title" });
-        heading.appendChild(item.url ? element("a", { href: siteUrl + "/" + item.url }, item.titel) : document.createTextNode(item.titel));
+        heading.appendChild(item.url ? element("a", { href: siteUrl + "/" + pageUrl(item.url) }, item.titel) : document.createTextNode(item.titel));
         li.appendChild(heading);
         if (item.termin) li.appendChild(element("p", {}, item.termin));
-        if (item.fehlt || (item.bis && item.bis < today)) li.appendChild(element("p", { class: "notice notice-past" }, "Dieses Angebot ist nicht mehr aktuell."));
+        if (item.fehlt || (item.bis && item.bis < today)) li.appendChild(element("p", { class: "notice notice-past" }, _("Dieses Angebot ist nicht mehr aktuell.")));
         if (!foreign) {
-          var remove = element("button", { type: "button", class: "secondary" }, "Entfernen");
-          remove.setAttribute("aria-label", "„" + item.titel + "“ von der Merkliste entfernen");
+          var remove = element("button", { type: "button", class: "secondary" }, _("Entfernen"));
+          remove.setAttribute("aria-label", _("„%(title)s“ von der Merkliste entfernen", { title: item.titel }));
           remove.addEventListener("click", function () {
             save(load().filter(function (other) { return other.id !== item.id; }));
             render(load(), false);
-            announce("„" + item.titel + "“ entfernt.");
+            announce(_("„%(title)s“ entfernt.", { title: item.titel }));
           });
           li.appendChild(remove);
         }
@@ -117,7 +119,7 @@
       take.hidden = false;
       Promise.all(shared.map(function (id) { return find(load(), id) || fetchRecord(siteUrl, id); })).then(function (items) {
         render(items, true);
-        announce("Eine geteilte Merkliste mit " + items.length + (items.length === 1 ? " Angebot." : " Angeboten."));
+        announce(n_("Eine geteilte Merkliste mit %(num)s Angebot.", "Eine geteilte Merkliste mit %(num)s Angeboten.", items.length));
         take.addEventListener("click", function () {
           var own = load();
           items.forEach(function (item) { if (!item.fehlt && !find(own, item.id)) own.push(item); });
@@ -125,7 +127,7 @@
           take.hidden = true;
           history.replaceState(null, "", window.location.pathname);
           render(load(), false);
-          announce("Die Angebote stehen jetzt auf Ihrer Merkliste.");
+          announce(_("Die Angebote stehen jetzt auf Ihrer Merkliste."));
         });
       });
     } else {
@@ -134,8 +136,10 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    bookmarks();
-    var root = document.querySelector(".merkliste");
-    if (root) page(root);
+    BoersenTexte.ready.then(function () {
+      bookmarks();
+      var root = document.querySelector(".merkliste");
+      if (root) page(root);
+    });
   });
 })();
