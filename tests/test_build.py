@@ -385,6 +385,12 @@ def test_long_listings_are_split_into_pages_for_readers_without_javascript(data,
     assert printed == [f"kurs-{number}" for number in range(7)]
     assert (tmp_path / "output" / "ferien" / "kategorie" / "sport-und-spiel" / "drucken" / "index.html").is_file()
     assert '<meta name="robots" content="noindex">' in site.page("ferien/drucken/index.html")
+    # Other languages page and print in their own folder.
+    english = site.page("en/ferien/index.html")
+    assert '<a href="../../en/ferien/seite/2/" rel="next">Next page</a>' in english
+    assert "All 7 offers on one page, for printing: /en/ferien/drucken/" in text_of(english)
+    assert '<a href="../../en/ferien/drucken/" data-print-all>Print all 7 offers on one page</a>' in english
+    assert "Print now" in site.page("en/ferien/drucken/index.html")
     listed = sitemap_pages(tmp_path / "output")
     assert "ferien/seite/2/" in listed and not [page for page in listed if "drucken" in page]
     single = small_site(data, tmp_path / "alle")
