@@ -56,8 +56,9 @@ def page(browser):
 
 
 def words(folder) -> set[str]:
-    """The words of an index's typo lists: every word it holds."""
-    return {word for file in folder.glob("w-*.json") for word in json.loads(file.read_text(encoding="utf-8"))}
+    """The words of an index's typo lists (files of consecutive lengths): every word it holds."""
+    packed = [json.loads(file.read_text(encoding="utf-8")) for file in folder.glob("w-*.json")]
+    return {word for lengths in packed for words in lengths.values() for word in words}
 
 
 def search(page: Page, base: str, lang: str, query: str) -> None:
