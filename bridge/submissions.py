@@ -81,6 +81,8 @@ def prepare(
         result.expected = {repository_path(boerse, file_name): None}
     else:
         file_name = Path(existing.source).name
+        if existing.picture:  # the form cannot carry the file: the change keeps it
+            data["bild"] = existing.picture.file.name
         current = _current_text(data_dir, boerse, file_name)
         if current is None or blob_sha(current) != basis:
             result.error(

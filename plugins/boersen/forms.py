@@ -15,10 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .schema import Schema
+from .schema import PICTURE_FIELDS, Schema
 
 # Fields the submitter does not fill in: the bridge sets them (the day of the submission).
 AUTOMATIC_FIELDS = ("bestaetigt_am",)
+# An image is a file, not typed text: forms keep an existing one (its alt text and credit can be
+# edited) and offer its fields only when there is one.
+FILE_FIELDS = ("bild",)
 YES, NO = "ja", "nein"
 
 
@@ -73,7 +76,7 @@ def form_fields(
     return [
         _node(f"{prefix}{name}", (name,), spec, data.get(name), name in required, extra_rows or {})
         for name, spec in schema["properties"].items()
-        if name not in AUTOMATIC_FIELDS
+        if name not in AUTOMATIC_FIELDS + FILE_FIELDS and (name not in PICTURE_FIELDS or any(key in data for key in PICTURE_FIELDS))
     ]
 
 
@@ -180,7 +183,7 @@ def form_data(schema: Schema, values: FormValues, *, prefix: str = "") -> dict[s
 def _object(schema: Schema, prefix: str, values: FormValues, *, top: bool = False) -> dict[str, Any]:
     data = {}
     for key, spec in schema["properties"].items():
-        if top and key in AUTOMATIC_FIELDS:
+        if top and key in AUTOMATIC_FIELDS + FILE_FIELDS:
             continue
         value = _value(spec, f"{prefix}{key}", values)
         if value not in (None, "", [], {}):

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 from . import schema as schemas
 from .catalog import Catalog, load_catalog
 from .help_page import example_file, local_examples, shown_example
+from .images.variants import write_pictures
 from .outputs import calendar as calendars
 from .outputs import feed as feeds
 from .outputs import opendata, webapp
@@ -30,6 +31,7 @@ from .today import TodayError, resolve_today
 from .workers import fork_context, start_worker
 
 SEARCH_FOLDER = "suche"
+DEFAULT_IMAGE_CACHE = ".cache/bilder"  # encoded image variants, kept between builds (git-ignored)
 
 
 class DataError(Exception):
@@ -123,6 +125,7 @@ class BoersenGenerator(Generator):
         write("merkliste/index.html", "merkliste")
         self._write_schemas(catalog)
         self._write_outputs(catalog, writer)
+        self._write_pictures(catalog)
         if search:
             search.finish()
         sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
@@ -149,6 +152,13 @@ class BoersenGenerator(Generator):
         webapp.write_webapp(output, self.site, self.settings, self.context, catalog.today)
         # Served for any missing address, at any depth: its links start at the site root.
         writer.write_file(sitemaps.NOT_FOUND_PAGE, self.get_template("404"), self.context, relative_urls=False)
+
+    def _write_pictures(self, catalog: Catalog) -> None:
+        """Every offer's image and organisation's logo in a few widths (plugins/boersen/images/)."""
+        pictures = [offer.picture for boerse in catalog.boersen for offer in boerse.offers if offer.picture]
+        pictures += [organisation.picture for organisation in catalog.organisations.values() if organisation.picture]
+        cache = self.settings.get("BOERSEN_IMAGE_CACHE", DEFAULT_IMAGE_CACHE)
+        write_pictures(pictures, Path(self.output_path), Path(cache) if cache else None)
 
     def _write_schemas(self, catalog: Catalog) -> None:
         """The JSON Schemas, per type and per Börse, for editors and forms."""

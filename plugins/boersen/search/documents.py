@@ -87,5 +87,9 @@ def key_facts(offer: Offer) -> list[str]:
 
 
 def result_card(offer: Offer) -> dict[str, object]:
-    """What one result shows: title, link, summary and key facts."""
-    return {"titel": offer.title, "url": offer.url, "kurz": offer.summary, "fakten": key_facts(offer)}
+    """What one result shows: title, link, summary, key facts and, when there is one, a small image."""
+    card = {"titel": offer.title, "url": offer.url, "kurz": offer.summary, "fakten": key_facts(offer)}
+    if offer.picture:
+        path, width, height = offer.picture.thumbnail()
+        card["bild"] = {"src": path, "alt": offer.picture.alt, "b": width, "h": height}
+    return card

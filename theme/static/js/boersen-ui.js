@@ -50,7 +50,12 @@
 
   function card(data, siteUrl, headingLevel) {
     var facts = element("ul", { class: "facts" }, data.fakten.map(function (fact) { return element("li", { text: fact }); }));
+    var image = data.bild && element("img", {
+      class: "card-picture", src: siteUrl + "/" + data.bild.src, alt: data.bild.alt,
+      width: data.bild.b, height: data.bild.h, loading: "lazy", decoding: "async",
+    });
     return element("li", { class: "offer-card" }, [
+      image,
       element("h" + headingLevel, { class: "offer-title" }, [element("a", { href: siteUrl + "/" + data.url, text: data.titel })]),
       element("p", { class: "offer-summary", text: data.kurz }),
       facts,

@@ -1,0 +1,165 @@
+"""Checking an image a data file names in ``bild``: the file, the picture in it, and its alt text.
+
+An image is accepted only when Pillow decodes it completely as JPEG, PNG or WebP; the
+extension proves nothing. Its size in bytes is limited before anything is decoded, and its
+dimensions are read from the header before the pixels are, so a decompression bomb (a
+small file declaring a gigantic picture) is refused without allocating its memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from ..problems import Problems
+from ..source import Document, UnsafeFile, read_limited
+from .picture import Picture
+
+MAX_IMAGE_BYTES = 10_000_000
+MAX_PIXELS = 40_000_000
+ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+ALLOWED_TEXT = "JPEG (.jpg), PNG (.png) oder WebP (.webp)"
+# Pillow warns above MAX_IMAGE_PIXELS and raises above twice that; our own check comes first, and
+# the limit is set to ours so that no picture we accept ever reaches Pillow's warning.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+_EXIF_ORIENTATION = 0x0112
+_TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+_GENERIC_ALT = {"bild", "foto", "photo", "image", "logo", "grafik", "abbildung", "picture", "img"}
+
+ALT_PURPOSE = (
+    "Der Alternativtext beschreibt in einem Satz, was auf dem Bild zu sehen ist, "
+    "z. B. „Kinder üben mit Schwimmbrettern im Lehrschwimmbecken“. "
+    "Blinde Menschen hören ihn statt des Bildes; er erscheint auch, wenn das Bild nicht lädt."
+)
+
+
+BROKEN = "Das Bild ist beschädigt oder unvollständig und kann nicht gelesen werden. Bitte die Datei neu speichern oder neu hochladen."
+MISSING = "missing"  # ImageRefused's message when there is no such file (callers word it)
+
+
+class ImageRefused(Exception):
+    """The file is not an image the site publishes; the message says why, in German."""
+
+
+def read_image(file: Path) -> tuple[bytes, Image.Image]:
+    """The file's bytes and the decoded image, or ImageRefused with the reason."""
+    try:
+        raw = read_limited(file, MAX_IMAGE_BYTES)
+    except UnsafeFile as error:
+        raise ImageRefused(str(error)) from None
+    except FileNotFoundError:
+        raise ImageRefused(MISSING) from None
+    except OSError as error:
+        raise ImageRefused(f"Die Datei kann nicht gelesen werden ({error.strerror}).") from None
+    if len(raw) > MAX_IMAGE_BYTES:
+        raise ImageRefused(f"Das Bild ist zu groß: erlaubt sind höchstens {MAX_IMAGE_BYTES // 1_000_000} MB. Bitte verkleinern.")
+    return raw, decode(raw)
+
+
+def decode(raw: bytes) -> Image.Image:
+    """Decode ``raw`` completely; every way a file can be broken or hostile ends in ImageRefused."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(raw), formats=list(ALLOWED_FORMATS))
+        except (UnidentifiedImageError, SyntaxError):
+            if b"<svg" in raw[:4096].lower():
+                raise ImageRefused(
+                    f"SVG-Grafiken sind als Bild nicht erlaubt (sie können Programmcode enthalten). Erlaubt sind {ALLOWED_TEXT}."
+                ) from None
+            raise ImageRefused(f"Die Datei ist kein Bild einer erlaubten Art. Erlaubt sind {ALLOWED_TEXT}.") from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageRefused(_too_many_pixels()) from None
+        except Exception:  # a header Pillow cannot make sense of
+            raise ImageRefused(f"Die Datei ist beschädigt oder kein Bild einer erlaubten Art. Erlaubt sind {ALLOWED_TEXT}.") from None
+        width, height = image.size
+        if width * height > MAX_PIXELS:  # read from the header: refused before the pixels are decoded
+            raise ImageRefused(_too_many_pixels(width, height))
+        if getattr(image, "n_frames", 1) > 1:
+            raise ImageRefused("Bewegte Bilder (Animationen) sind nicht erlaubt. Bitte ein einzelnes, stehendes Bild verwenden.")
+        try:
+            image.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageRefused(_too_many_pixels()) from None
+        except Exception:  # truncated data, bad chunks, wrong checksums …
+            raise ImageRefused(BROKEN) from None
+    return image
+
+
+def _too_many_pixels(width: int | None = None, height: int | None = None) -> str:
+    size = f" ({width} × {height} Bildpunkte)" if width else ""
+    return f"Das Bild hat zu viele Bildpunkte{size}: erlaubt sind höchstens {MAX_PIXELS // 1_000_000} Megapixel. Bitte verkleinern."
+
+
+def displayed_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height as shown, after the camera's orientation tag is applied."""
+    width, height = image.size
+    return (height, width) if image.getexif().get(_EXIF_ORIENTATION) in _TURNED else (width, height)
+
+
+def has_alpha(image: Image.Image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+
+
+def check_picture(document: Document, data_file: Path, problems: Problems) -> Picture | None:
+    """The Picture of ``bild`` in a schema-checked document, or None (nothing named, or errors reported)."""
+    before = len(problems.errors)
+    alt = check_picture_fields(document, problems)
+    name = document.data.get("bild")
+    if name is None or len(problems.errors) > before:
+        return None
+    line, column = document.position(("bild",))
+    try:
+        raw, image = read_image(data_file.parent / name)
+    except ImageRefused as error:
+        message = str(error)
+        if message == MISSING:
+            message = f"Die Bilddatei „{name}“ gibt es nicht. Sie muss im selben Ordner liegen wie diese Datei."
+        else:
+            message = f"{document.path.rsplit('/', 1)[0]}/{name}: {message}"
+        problems.error(document.path, line, column, "bild", message)
+        return None
+    width, height = displayed_size(image)
+    digest = hashlib.sha256(raw).hexdigest()
+    return Picture(data_file.parent / name, digest, width, height, has_alpha(image), alt, document.data.get("bild_quelle"))
+
+
+def check_picture_fields(document: Document, problems: Problems) -> str:
+    """What can be checked without the file: alt text and credit belong to an image, the alt text says
+    what it shows. Returns the alt text ("" when there is none or it was refused)."""
+    data = document.data
+    if "bild" in data:
+        return _check_alt(document, data["bild"], problems)
+    for key in ("bild_alt", "bild_quelle"):
+        if key in data:
+            line, column = document.key_position((key,))
+            problems.error(document.path, line, column, key, f"„{key}“ gehört zu einem Bild, aber das Feld „bild“ fehlt.")
+    return ""
+
+
+def _check_alt(document: Document, name: str, problems: Problems) -> str:
+    """The alt text, or "" with an error explaining what it is for."""
+    alt = document.data.get("bild_alt")
+    if alt is None:
+        line, column = document.key_position(("bild",))
+        problems.error(document.path, line, column, "bild_alt", f"Zum Bild fehlt „bild_alt“. {ALT_PURPOSE}")
+        return ""
+    line, column = document.position(("bild_alt",))
+    stripped = alt.strip().rstrip(".").strip()
+    stem = name.rsplit(".", 1)[0]
+    if not stripped:
+        problems.error(document.path, line, column, "bild_alt", f"Der Alternativtext ist leer. {ALT_PURPOSE}")
+    elif stripped.casefold() in _GENERIC_ALT:
+        problems.error(document.path, line, column, "bild_alt", f"„{alt}“ sagt nicht, was zu sehen ist. {ALT_PURPOSE}")
+    elif stripped.casefold() in (name.casefold(), stem.casefold()):
+        problems.error(document.path, line, column, "bild_alt", f"Der Dateiname sagt nicht, was zu sehen ist. {ALT_PURPOSE}")
+    else:
+        return alt.strip()
+    return ""
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")  # image files in a data folder are read only through a "bild" field
