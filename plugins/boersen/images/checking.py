@@ -23,8 +23,9 @@ MAX_IMAGE_BYTES = 10_000_000
 MAX_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 ALLOWED_TEXT = "JPEG (.jpg), PNG (.png) oder WebP (.webp)"
-# Pillow warns above MAX_IMAGE_PIXELS and raises above twice that; our own check comes first, and
-# the limit is set to ours so that no picture we accept ever reaches Pillow's warning.
+# Pillow checks the dimensions in the header when it opens a file, before any pixel is decoded: it
+# warns above MAX_IMAGE_PIXELS and raises above twice that. With our limit as its limit and the
+# warning turned into an error (decode), both refuse the picture.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 _EXIF_ORIENTATION = 0x0112
 _TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
@@ -76,9 +77,6 @@ def decode(raw: bytes) -> Image.Image:
             raise ImageRefused(_too_many_pixels()) from None
         except Exception:  # a header Pillow cannot make sense of
             raise ImageRefused(f"Die Datei ist beschädigt oder kein Bild einer erlaubten Art. Erlaubt sind {ALLOWED_TEXT}.") from None
-        width, height = image.size
-        if width * height > MAX_PIXELS:  # read from the header: refused before the pixels are decoded
-            raise ImageRefused(_too_many_pixels(width, height))
         if getattr(image, "n_frames", 1) > 1:
             raise ImageRefused("Bewegte Bilder (Animationen) sind nicht erlaubt. Bitte ein einzelnes, stehendes Bild verwenden.")
         try:
@@ -90,9 +88,8 @@ def decode(raw: bytes) -> Image.Image:
     return image
 
 
-def _too_many_pixels(width: int | None = None, height: int | None = None) -> str:
-    size = f" ({width} × {height} Bildpunkte)" if width else ""
-    return f"Das Bild hat zu viele Bildpunkte{size}: erlaubt sind höchstens {MAX_PIXELS // 1_000_000} Megapixel. Bitte verkleinern."
+def _too_many_pixels() -> str:
+    return f"Das Bild hat zu viele Bildpunkte: erlaubt sind höchstens {MAX_PIXELS // 1_000_000} Megapixel. Bitte verkleinern."
 
 
 def displayed_size(image: Image.Image) -> tuple[int, int]:
