@@ -158,10 +158,13 @@ def forge_client(kind: str, url: str):
     return GitLab(f"{url}/api/v4", "stadt/boersen", token="geheim-token")
 
 
-async def open_world(tmp_path: Path, kind: str, **changes):
-    """A world with scratch data, a fake forge of ``kind`` on loopback and the app in-process."""
+async def open_world(tmp_path: Path, kind: str, *, offer_files: dict[str, bytes] | None = None, **changes):
+    """A world with scratch data, a fake forge of ``kind`` on loopback and the app in-process;
+    ``offer_files`` are written into the Börse's folder after the offer (a changed offer, its image)."""
     data = DataFolder(tmp_path)
     data.offer(FERIEN_OFFER, "kurs.yaml")
+    for name, content in (offer_files or {}).items():
+        data.write_bytes(f"ferien/{name}", content)
     repository = BareRepository(tmp_path / "remote.git", seed=data.root)
     fake = FakeGitHub(repository) if kind == "github" else FakeGitLab(repository)
     clock = Clock()

@@ -47,8 +47,10 @@ class BareRepository:
         self.lock = threading.Lock()
         subprocess.run(["git", "init", "--quiet", "--bare", f"--initial-branch={branch}", str(path)], check=True)
         if seed is not None:
-            files = {
-                str(file.relative_to(seed.parent)): file.read_text(encoding="utf-8") for file in sorted(seed.rglob("*")) if file.is_file()
+            files = {  # the data files; the fake stores text, so images beside offers are left out
+                str(file.relative_to(seed.parent)): file.read_text(encoding="utf-8")
+                for file in sorted(seed.rglob("*"))
+                if file.is_file() and file.suffix in (".yaml", ".md")
             }
             self.commit(branch, files, "Erster Stand", parent=None)
 

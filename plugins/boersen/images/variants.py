@@ -30,7 +30,7 @@ ENCODER_SETTINGS = {
     "jpg": {"format": "JPEG", "quality": 80, "optimize": True, "progressive": True},
     "png": {"format": "PNG", "optimize": True},
 }
-RECIPE = f"pillow-{PIL.__version__}-lanczos-{sorted((k, sorted(v.items())) for k, v in ENCODER_SETTINGS.items())}"
+RECIPE = f"pillow-{PIL.__version__}-lanczos-chain-{sorted((k, sorted(v.items())) for k, v in ENCODER_SETTINGS.items())}"
 SRGB = ImageCms.createProfile("sRGB")
 PARALLEL_FROM = 8  # pictures to encode; below that, starting workers costs more than it saves
 
@@ -76,14 +76,16 @@ def _render(job: tuple[Picture, Path, Path | None]) -> None:
     raw, image = read_image(picture.file)
     if hashlib.sha256(raw).hexdigest() != picture.digest:
         raise PictureChanged(f"{picture.file} wurde während des Bauens geändert. Bitte noch einmal bauen.")
-    clean = pixels_only(image, picture.transparent)
-    for path, width, extension in picture.variants():
-        data = encode(clean, width, picture.height_at(width), extension)
-        target = output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        if cache is not None:
-            _store(cache / cache_name(picture, width, extension), data)
+    resized = pixels_only(image, picture.transparent)
+    for width in reversed(picture.widths):  # each from the next larger one: a large photo is scaled down once
+        resized = resize(resized, width, picture.height_at(width))
+        for extension in ("webp", picture.fallback):
+            data = encode(resized, extension)
+            target = output / picture.file_name(width, extension)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            if cache is not None:
+                _store(cache / cache_name(picture, width, extension), data)
 
 
 def pixels_only(image: Image.Image, transparent: bool) -> Image.Image:
@@ -101,10 +103,13 @@ def pixels_only(image: Image.Image, transparent: bool) -> Image.Image:
     return clean
 
 
-def encode(image: Image.Image, width: int, height: int, extension: str) -> bytes:
-    resized = image if image.size == (width, height) else image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+def resize(image: Image.Image, width: int, height: int) -> Image.Image:
+    return image if image.size == (width, height) else image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def encode(image: Image.Image, extension: str) -> bytes:
     buffer = io.BytesIO()
-    resized.save(buffer, **ENCODER_SETTINGS[extension])
+    image.save(buffer, **ENCODER_SETTINGS[extension])
     return buffer.getvalue()
 
 
