@@ -73,3 +73,13 @@ def test_images_do_not_shift_the_layout(browser, site, path, width, height):
         page.wait_for_function(LOADED, arg=images.nth(index).element_handle(), timeout=60_000)
     assert page.evaluate("window.__layoutShift") < 0.05
     context.close()
+
+
+def test_print_shows_the_image_small(page: Page, site):
+    page.goto(site.url("ferienboerse/seepferdchen-ferienkurs/"))
+    image = page.locator(".offer-figure img")
+    screen = image.evaluate("image => image.getBoundingClientRect().width")
+    page.emulate_media(media="print")
+    printed = image.evaluate("image => [image.getBoundingClientRect().width, image.getBoundingClientRect().height]")
+    assert screen > 300
+    assert printed == [pytest.approx(6 / 2.54 * 96, abs=1), pytest.approx(6 / 2.54 * 96 * 683 / 1024, abs=1)]  # 6 cm, in proportion
