@@ -111,3 +111,12 @@ def test_a_warm_cache_is_used_and_writes_the_same_bytes_as_a_cold_build(data, tm
     assert {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file()} == stored
     assert write_pictures(pictures, tmp_path / "uncached", None) == count
     assert files(tmp_path / "cold") == files(tmp_path / "warm") == files(tmp_path / "uncached")
+
+
+def test_a_phone_photo_with_a_second_picture_inside_counts_as_its_first(data, tmp_path):
+    # Phones store a depth map or preview as a second picture in the JPEG (Pillow: "MPO"); not an animation.
+    buffer = io.BytesIO()
+    opened(jpeg(800, 600)).save(buffer, "MPO", save_all=True, append_images=[Image.new("L", (200, 150))])
+    assert opened(buffer.getvalue()).format == "MPO"
+    write_pictures([checked_picture(data, buffer.getvalue())], tmp_path / "out", None)
+    assert opened((tmp_path / "out/ferien/kurs/bild-640.jpg").read_bytes()).size == (640, 480)

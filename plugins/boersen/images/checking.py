@@ -21,7 +21,7 @@ from .picture import Picture
 
 MAX_IMAGE_BYTES = 10_000_000
 MAX_PIXELS = 40_000_000
-ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+ALLOWED_FORMATS = ["JPEG", "PNG", "WEBP"]  # a phone's JPEG with a depth map opens as "MPO": its first picture counts
 ALLOWED_TEXT = "JPEG (.jpg), PNG (.png) oder WebP (.webp)"
 # Pillow checks the dimensions in the header when it opens a file, before any pixel is decoded: it
 # warns above MAX_IMAGE_PIXELS and raises above twice that. With our limit as its limit and the
@@ -66,7 +66,7 @@ def decode(raw: bytes) -> Image.Image:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(io.BytesIO(raw), formats=list(ALLOWED_FORMATS))
+            image = Image.open(io.BytesIO(raw), formats=ALLOWED_FORMATS)
         except (UnidentifiedImageError, SyntaxError):
             if b"<svg" in raw[:4096].lower():
                 raise ImageRefused(
@@ -77,14 +77,15 @@ def decode(raw: bytes) -> Image.Image:
             raise ImageRefused(_too_many_pixels()) from None
         except Exception:  # a header Pillow cannot make sense of
             raise ImageRefused(f"Die Datei ist beschädigt oder kein Bild einer erlaubten Art. Erlaubt sind {ALLOWED_TEXT}.") from None
-        if getattr(image, "n_frames", 1) > 1:
-            raise ImageRefused("Bewegte Bilder (Animationen) sind nicht erlaubt. Bitte ein einzelnes, stehendes Bild verwenden.")
         try:
+            animated = image.format != "MPO" and getattr(image, "n_frames", 1) > 1
             image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ImageRefused(_too_many_pixels()) from None
         except Exception:  # truncated data, bad chunks, wrong checksums …
             raise ImageRefused(BROKEN) from None
+    if animated:
+        raise ImageRefused("Bewegte Bilder (Animationen) sind nicht erlaubt. Bitte ein einzelnes, stehendes Bild verwenden.")
     return image
 
 
