@@ -276,14 +276,16 @@ def _report_duplicate_slugs(files: list[Path], data_dir: Path, problems: Problem
 def _load_organisations(folder: Path, data_dir: Path, problems: Problems, broken: dict[str, str]) -> dict[str, Organisation]:
     organisations: dict[str, Organisation] = {}
     schema = schemas.organisation_schema()
-    files = _data_files(_listing(folder, data_dir, problems), data_dir, problems)
-    seen = set()
+    entries = _listing(folder, data_dir, problems)
+    files = _data_files(entries, data_dir, problems)
+    seen, documents = set(), []
     for file in files:
         if file.stem in seen or not _check_slug(file, data_dir, set(), problems):
             continue
         seen.add(file.stem)
         before = len(problems.errors)
         document = _read_checked(file, data_dir, schema, problems)
+        documents.append(document)
         picture = check_picture(document, file, problems) if document is not None and len(problems.errors) == before else None
         if document is None or len(problems.errors) > before:
             broken[file.stem] = _display(file, data_dir)
@@ -300,6 +302,7 @@ def _load_organisations(folder: Path, data_dir: Path, problems: Problems, broken
             Contact.from_data(data.get("kontakt")),
             picture=_placed(picture, f"anbieter/{file.stem}/logo"),
         )
+    _report_unnamed_images(entries, documents, data_dir, problems)
     return organisations
 
 
@@ -458,7 +461,9 @@ def _checked_offers(entries: list[Path], data_dir: Path, schema: dict, catalog: 
             continue  # a second file of the same name was reported by _data_files
         seen.add(file.stem)
         files.append(file)
-    for file, (document, found, picture) in zip(files, _check_offer_files(files, data_dir, schema, data_today), strict=True):
+    checked = list(zip(files, _check_offer_files(files, data_dir, schema, data_today), strict=True))
+    _report_unnamed_images(entries, [document for _, (document, _, _) in checked], data_dir, problems)
+    for file, (document, found, picture) in checked:
         problems.extend(found)
         if document is None:
             continue
@@ -468,6 +473,18 @@ def _checked_offers(entries: list[Path], data_dir: Path, schema: dict, catalog: 
         if found.errors or organisation is None:
             continue
         yield file, document, organisation, picture
+
+
+def _report_unnamed_images(entries: list[Path], documents: list[Document | None], data_dir: Path, problems: Problems) -> None:
+    """An image no data file names is not published: likely the "bild" line was forgotten or misspelt."""
+    named = {document.data.get("bild") for document in documents if document is not None}
+    for file in entries:
+        if file.is_file() and file.name.lower().endswith(IMAGE_SUFFIXES) and file.name not in named:
+            message = (
+                f"Keine Datei in diesem Ordner nennt dieses Bild, es erscheint deshalb nicht auf der Webseite. "
+                f"Im Angebot oder beim Anbieter gehört dazu die Zeile „bild: {file.name}“."
+            )
+            problems.warning(_display(file, data_dir), 1, 1, FILE_LEVEL, message)
 
 
 def _placed(picture: Picture | None, path: str) -> Picture | None:

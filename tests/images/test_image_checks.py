@@ -157,3 +157,15 @@ def test_a_linked_image_is_never_opened(data, tmp_path):
         f"data/ferien/kurs.jpg:1:1: (Datei): {link}",
         f"data/ferien/kurs.yaml:32:7: bild: data/ferien/kurs.jpg: {link}",
     ]
+
+
+def test_an_image_no_file_names_gets_a_warning(data):
+    data.offer()  # without a "bild" line
+    data.write_bytes("ferien/kurs.jpg", jpeg())
+    data.write_bytes("anbieter/tsv-logo.png", png_logo())
+    assert data.messages(warnings=True) == [
+        "data/anbieter/tsv-logo.png:1:1: (Datei): Warnung: Keine Datei in diesem Ordner nennt dieses Bild, es erscheint deshalb nicht "
+        "auf der Webseite. Im Angebot oder beim Anbieter gehört dazu die Zeile „bild: tsv-logo.png“.",
+        "data/ferien/kurs.jpg:1:1: (Datei): Warnung: Keine Datei in diesem Ordner nennt dieses Bild, es erscheint deshalb nicht "
+        "auf der Webseite. Im Angebot oder beim Anbieter gehört dazu die Zeile „bild: kurs.jpg“.",
+    ]
