@@ -7,8 +7,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from image_files import jpeg
-from scratch import FERIEN_OFFER
+from image_files import jpeg, png_logo
+from scratch import FERIEN_OFFER, ORGANISATION
 from sitebuild import build_site
 
 SITEURL = "https://boersen.auenstadt.example"
@@ -18,6 +18,8 @@ ALT = "Kinder üben mit Schwimmbrettern im Becken."
 def image_world(data) -> None:
     data.offer(FERIEN_OFFER + f"bild: kurs.jpg\nbild_alt: {ALT}\nbild_quelle: Anna Beispiel, CC BY 4.0\n")
     data.write_bytes("ferien/kurs.jpg", jpeg(1200, 800, gps=True))
+    data.write("anbieter/tsv.yaml", ORGANISATION + "bild: tsv.png\nbild_alt: Ein heller Kegel in einem grünen Kreis.\n")
+    data.write_bytes("anbieter/tsv.png", png_logo(400))
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -60,6 +62,10 @@ def test_json_ld_and_open_graph_name_the_largest_fallback(data, tmp_path):
     ) in page
     data_block = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert json.loads(data_block)["image"] == f"{SITEURL}/ferien/kurs/bild-1024.jpg"
+    organisation = site.page("anbieter/tsv/index.html")
+    data_block = organisation.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(data_block)["logo"] == f"{SITEURL}/anbieter/tsv/logo-400.png"  # PNG: the logo is transparent
+    assert '<figure class="logo-figure"><picture class="picture"><source type="image/webp" ' in organisation
 
 
 def test_a_warm_image_cache_builds_the_same_site_as_a_cold_one(data, tmp_path):
@@ -71,7 +77,7 @@ def test_a_warm_image_cache_builds_the_same_site_as_a_cold_one(data, tmp_path):
     warm = build_site(tmp_path / "warm", data_dir=data.root, today="2027-03-01", settings=settings)
     without = build_site(tmp_path / "without", data_dir=data.root, today="2027-03-01", settings={"BOERSEN_IMAGE_CACHE": None})
     assert cold.returncode == warm.returncode == without.returncode == 0
-    assert len(cached) == 6
+    assert len(cached) == 6 + 4  # the photo in three widths, the 400 px logo in two, each twice
     assert {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file()} == cached  # not encoded again
     assert digest(cold.output) == digest(warm.output) == digest(without.output)
 
