@@ -103,7 +103,9 @@ class Deliverer:
             expected = {key: value for key, value in submission.expected.items() if key != submission.path} | {path: None}
             self.store.relocate(submission.id, path, files, expected, now)
             return 0
-        if submission.kind == "neu" and error.exists:  # a new organisation's file appeared meanwhile
+        if submission.kind == "neu" and error.exists and isinstance(submission.files.get(error.path), bytes):
+            message = f"Die Bilddatei {error.path} gibt es inzwischen. Das Angebot wurde nicht übernommen, damit nichts überschrieben wird."
+        elif submission.kind == "neu" and error.exists:  # a new organisation's file appeared meanwhile
             message = f"Die Datei {error.path} gibt es inzwischen. Bitte den Anbieter im Formular auswählen statt neu anlegen."
         else:
             message = (
