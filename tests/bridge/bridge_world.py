@@ -134,15 +134,25 @@ class World:
     async def get(self, path: str, **kwargs) -> httpx.Response:
         return await self.client.get(path, **kwargs)
 
-    async def submit(self, path: str, values: list[tuple[str, str]], *, wait: float = 10, origin: str | None = "http://bridge.test"):
-        """Open the form, let ``wait`` seconds pass, send ``values`` with the form's token."""
+    async def submit(
+        self,
+        path: str,
+        values: list[tuple[str, str]],
+        *,
+        wait: float = 10,
+        origin: str | None = "http://bridge.test",
+        image: tuple[str, bytes, str] | None = None,
+    ):
+        """Open the form, let ``wait`` seconds pass, send ``values`` with the form's token; ``image`` (file
+        name, bytes, content type) is uploaded in the form's file field, as multipart/form-data."""
         form = await self.client.get(path)
         self.clock.advance(wait)
         fields = [("_token", form_token(form.text)), *values]
         if basis := form_basis(form.text):
             fields.append(("_basis", basis))
         headers = {"origin": origin} if origin else {}
-        return await self.client.post(path, data=_encode(fields), headers=headers)
+        files = {"bild": image} if image else None
+        return await self.client.post(path, data=_encode(fields), files=files, headers=headers)
 
 
 def _encode(fields: list[tuple[str, str]]) -> dict[str, list[str]]:

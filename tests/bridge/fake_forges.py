@@ -91,12 +91,14 @@ class BareRepository:
                     self.git("read-tree", "--empty", env=env)
                 for path, content in files.items():
                     if content is None:
-                        self.git("update-index", "--force-remove", path, env=env)
+                        self.git("update-index", "--index-info", input=f"0 {'0' * 40}\t{path}\n", env=env)  # a bare repository: no rm
                         continue
                     data = content.encode("utf-8") if isinstance(content, str) else content
-                    blob = subprocess.run(
-                        ["git", "hash-object", "-w", "--stdin"], cwd=self.path, input=data, capture_output=True, check=True
-                    ).stdout.decode("ascii").strip()
+                    blob = (
+                        subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=self.path, input=data, capture_output=True, check=True)
+                        .stdout.decode("ascii")
+                        .strip()
+                    )
                     self.git("update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
                 tree = self.git("write-tree", env=env)
             finally:

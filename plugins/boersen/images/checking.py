@@ -56,9 +56,20 @@ def read_image(file: Path) -> tuple[bytes, Image.Image]:
         raise ImageRefused(MISSING) from None
     except OSError as error:
         raise ImageRefused(f"Die Datei kann nicht gelesen werden ({error.strerror}).") from None
+    return raw, check_bytes(raw)
+
+
+def check_bytes(raw: bytes) -> Image.Image:
+    """The decoded image of a file's bytes (read with at most MAX_IMAGE_BYTES + 1), or ImageRefused.
+    The validator reads files with it, the bridge its uploads."""
     if len(raw) > MAX_IMAGE_BYTES:
         raise ImageRefused(f"Das Bild ist zu groß: erlaubt sind höchstens {MAX_IMAGE_BYTES // 1_000_000} MB. Bitte verkleinern.")
-    return raw, decode(raw)
+    return decode(raw)
+
+
+def file_extension(image: Image.Image) -> str:
+    """The extension a decoded image's file gets (a phone's MPO is a JPEG)."""
+    return {"PNG": "png", "WEBP": "webp"}.get(image.format, "jpg")
 
 
 def decode(raw: bytes) -> Image.Image:
