@@ -125,9 +125,12 @@ class BoersenGenerator(Generator):
         write("merkliste/index.html", "merkliste")
         self._write_schemas(catalog)
         self._write_outputs(catalog, writer)
-        self._write_pictures(catalog)
+        picture_problems = self._write_pictures(catalog)
         if search:
             search.finish()
+        if picture_problems.errors:  # an image file changed after the check
+            report(picture_problems)
+            raise DataError(f"{len(picture_problems.errors)} Fehler in den Daten (siehe oben); die Seite wurde nicht gebaut.")
         sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
 
     def _writer(self, writer):
@@ -153,12 +156,15 @@ class BoersenGenerator(Generator):
         # Served for any missing address, at any depth: its links start at the site root.
         writer.write_file(sitemaps.NOT_FOUND_PAGE, self.get_template("404"), self.context, relative_urls=False)
 
-    def _write_pictures(self, catalog: Catalog) -> None:
-        """Every offer's image and organisation's logo in a few widths (plugins/boersen/images/)."""
+    def _write_pictures(self, catalog: Catalog) -> Problems:
+        """Every offer's image and organisation's logo in a few widths (plugins/boersen/images/); problems
+        of image files that changed since they were checked."""
         pictures = [offer.picture for boerse in catalog.boersen for offer in boerse.offers if offer.picture]
         pictures += [organisation.picture for organisation in catalog.organisations.values() if organisation.picture]
         cache = self.settings.get("BOERSEN_IMAGE_CACHE", DEFAULT_IMAGE_CACHE)
-        write_pictures(pictures, Path(self.output_path), Path(cache) if cache else None)
+        problems = Problems()
+        write_pictures(pictures, Path(self.output_path), Path(cache) if cache else None, problems)
+        return problems
 
     def _write_schemas(self, catalog: Catalog) -> None:
         """The JSON Schemas, per type and per Börse, for editors and forms."""

@@ -122,6 +122,7 @@ def check_picture(document: Document, data_file: Path, problems: Problems) -> Pi
     if name is None or len(problems.errors) > before:
         return None
     line, column = document.position(("bild",))
+    shown_name = f"{document.path.rsplit('/', 1)[0]}/{name}"
     try:
         raw, image = read_image(data_file.parent / name)
     except ImageRefused as error:
@@ -129,12 +130,23 @@ def check_picture(document: Document, data_file: Path, problems: Problems) -> Pi
         if message == MISSING:
             message = f"Die Bilddatei „{name}“ gibt es nicht. Sie muss im selben Ordner liegen wie diese Datei."
         else:
-            message = f"{document.path.rsplit('/', 1)[0]}/{name}: {message}"
+            message = f"{shown_name}: {message}"
         problems.error(document.path, line, column, "bild", message)
         return None
     width, height = displayed_size(image)
     digest = hashlib.sha256(raw).hexdigest()
-    return Picture(data_file.parent / name, digest, width, height, has_alpha(image), alt, document.data.get("bild_quelle"))
+    credit = document.data.get("bild_quelle")
+    return Picture(
+        data_file.parent / name,
+        digest,
+        width,
+        height,
+        has_alpha(image),
+        alt,
+        credit,
+        named_at=(document.path, line, column),
+        shown_name=shown_name,
+    )
 
 
 def check_picture_fields(document: Document, problems: Problems) -> str:

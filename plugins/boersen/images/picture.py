@@ -21,6 +21,8 @@ class Picture:
     alt: str
     credit: str | None = None
     path: str = ""  # where the variants go in the site, without "-<width>.<ext>": "ferien/schwimmkurs/bild"
+    named_at: tuple[str, int, int] = ("", 0, 0)  # the data file and line, column of its "bild": where problems point
+    shown_name: str = ""  # the image file as messages name it: "data/ferien/schwimmkurs.jpg"
 
     @property
     def widths(self) -> list[int]:

@@ -20,8 +20,9 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageCms, ImageOps
 
+from ..problems import Problem, Problems
 from ..workers import fork_context, start_worker
-from .checking import read_image
+from .checking import ImageRefused, read_image
 from .picture import Picture
 
 # Part of every cache key: a change of settings or of Pillow never reuses old files.
@@ -35,8 +36,7 @@ SRGB = ImageCms.createProfile("sRGB")
 PARALLEL_FROM = 8  # pictures to encode; below that, starting workers costs more than it saves
 
 
-class PictureChanged(Exception):
-    """The image file changed between the check and the build."""
+CHANGED = "Die Bilddatei wurde während des Bauens geändert. Bitte noch einmal bauen."
 
 
 def cache_name(picture: Picture, width: int, extension: str) -> str:
@@ -44,17 +44,18 @@ def cache_name(picture: Picture, width: int, extension: str) -> str:
     return f"{key[:2]}/{key}.{extension}"
 
 
-def write_pictures(pictures: list[Picture], output: Path, cache: Path | None) -> int:
-    """Write every variant of ``pictures`` into ``output``; returns how many pictures were decoded."""
+def write_pictures(pictures: list[Picture], output: Path, cache: Path | None, problems: Problems) -> int:
+    """Write every variant of ``pictures`` into ``output``; returns how many pictures were decoded.
+    A file that changed since it was checked is added to ``problems``, its variants are not written."""
     jobs = [(picture, output, cache) for picture in pictures]
     pending = [job for job in jobs if not _copy_cached(*job)]
     context = fork_context()
     if len(pending) < PARALLEL_FROM or context is None:
-        for job in pending:
-            _render(job)
+        found = [_render(job) for job in pending]
     else:
         with context.Pool(os.cpu_count(), initializer=start_worker) as pool:
-            pool.map(_render, pending, chunksize=4)
+            found = pool.map(_render, pending, chunksize=4)
+    problems.items.extend(problem for problem in found if problem)
     return len(pending)
 
 
@@ -71,11 +72,16 @@ def _copy_cached(picture: Picture, output: Path, cache: Path | None) -> bool:
     return True
 
 
-def _render(job: tuple[Picture, Path, Path | None]) -> None:
+def _render(job: tuple[Picture, Path, Path | None]) -> Problem | None:
+    """Write one picture's variants; a Problem (picklable, from a worker) when its file changed since the check."""
     picture, output, cache = job
-    raw, image = read_image(picture.file)
-    if hashlib.sha256(raw).hexdigest() != picture.digest:
-        raise PictureChanged(f"{picture.file} wurde während des Bauens geändert. Bitte noch einmal bauen.")
+    try:
+        raw, image = read_image(picture.file)
+    except ImageRefused:  # it was a good image when checked: changed, broken or gone meanwhile
+        raw, image = b"", None
+    if image is None or hashlib.sha256(raw).hexdigest() != picture.digest:
+        path, line, column = picture.named_at
+        return Problem(path, line, column, "bild", f"{picture.shown_name}: {CHANGED}")
     resized = pixels_only(image, picture.transparent)
     for width in reversed(picture.widths):  # each from the next larger one: a large photo is scaled down once
         resized = resize(resized, width, picture.height_at(width))
@@ -86,6 +92,7 @@ def _render(job: tuple[Picture, Path, Path | None]) -> None:
             target.write_bytes(data)
             if cache is not None:
                 _store(cache / cache_name(picture, width, extension), data)
+    return None
 
 
 def pixels_only(image: Image.Image, transparent: bool) -> Image.Image:
