@@ -139,6 +139,7 @@ def test_an_image_that_changes_during_the_build_is_a_problem_not_a_traceback(dat
     problems = Problems()
     assert write_pictures(pictures, tmp_path / "out", None, problems) == count
     assert [str(problem) for problem in problems.items] == [
-        "data/ferien/kurs0.yaml:32:7: bild: data/ferien/bild0.jpg: Die Bilddatei wurde während des Bauens geändert. Bitte noch einmal bauen."
+        "data/ferien/kurs0.yaml:32:7: bild: data/ferien/bild0.jpg: "
+        "Die Bilddatei wurde während des Bauens geändert. Bitte noch einmal bauen."
     ]
     assert not (tmp_path / "out/ferien/kurs0").exists()  # nothing written from a file nobody checked
