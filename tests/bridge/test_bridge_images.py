@@ -186,3 +186,22 @@ async def test_a_form_with_an_image_may_be_larger_than_one_without(github):
     assert answer.text == (
         "Die Einsendung ist zu groß. Ein Bild darf höchstens 10 MB haben: bitte verkleinern Sie es oder kürzen Sie die Texte."
     )
+
+
+async def test_a_replaced_image_that_changed_meanwhile_is_not_overwritten(tmp_path):
+    async for world in open_world(tmp_path, "github", offer_files={"kurs.yaml": WITH_IMAGE.encode(), "kurs.jpg": jpeg(640, 480)}):
+        fields = await change_fields(world, "Ein türkisfarbenes Schwimmbecken.")
+        new = encoded(Image.new("RGB", (300, 200), "teal"), "PNG")
+        answer = await world.submit("/ferien/kurs/aendern", fields, image=("neu.png", new, "image/png"))
+        number = reference_number(answer.text)
+        world.repository.commit(
+            "main", {"data/ferien/kurs.jpg": jpeg(640, 480, seed=5)}, "Anderes Bild", parent=world.repository.head("main")
+        )
+        assert await world.bridge.deliverer.deliver_due() == 0
+        submission = world.store.by_number(number)
+        assert submission.state == "fehlgeschlagen"
+        assert submission.last_error == (
+            "Die Datei data/ferien/kurs.jpg wurde geändert, seit das Formular geöffnet wurde. "
+            "Die Änderung wurde nicht übernommen, damit nichts überschrieben wird."
+        )
+        assert world.fake.pull_requests() == []
