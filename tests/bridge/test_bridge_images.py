@@ -205,3 +205,21 @@ async def test_a_replaced_image_that_changed_meanwhile_is_not_overwritten(tmp_pa
             "Die Änderung wurde nicht übernommen, damit nichts überschrieben wird."
         )
         assert world.fake.pull_requests() == []
+
+
+@pytest.mark.parametrize("taken", [".yaml", ".png"])
+async def test_a_new_offer_moved_to_a_free_name_takes_its_image_along(world, taken):
+    """A file of the offer's or of its image's name appeared on the forge meanwhile: both move to the next free name."""
+    image = png_logo()
+    answer = await world.submit("/ferien/neu", WITH_ALT, image=("logo.png", image, "image/png"))
+    number = reference_number(answer.text)
+    meanwhile = {f"{NEW_PATH}.png": b"\x89PNG schon da"}
+    if taken == ".yaml":
+        meanwhile[f"{NEW_PATH}.yaml"] = "titel: Schon da\n"
+    world.repository.commit("main", meanwhile, "Inzwischen", parent=world.repository.head("main"))
+    assert await world.bridge.deliverer.deliver_due() == 1
+    submission = world.store.by_number(number)
+    assert submission.path == f"{NEW_PATH}-2.yaml"
+    assert world.repository.read_bytes(submission.branch, f"{NEW_PATH}-2.png") == image
+    assert world.repository.read_bytes(submission.branch, f"{NEW_PATH}.png") == b"\x89PNG schon da"
+    assert f"\nbild: kanutag-auf-der-itz-2.png\nbild_alt: {ALT}\n" in world.repository.read(submission.branch, f"{NEW_PATH}-2.yaml")
