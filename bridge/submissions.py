@@ -6,7 +6,8 @@ would be written (``boersen.yaml_writer``), and that text is checked exactly as 
 shows them next to what was typed. The file name comes from a slug the server makes: never a
 path from the form, never the name of another offer. An uploaded image is checked by the
 validator's own checker (``boersen.images.checking``) and named after the offer file
-(``<slug>.jpg|png|webp`` by the decoded type, never the uploaded name).
+(``<slug>.jpg|png|webp`` by the decoded type, never the uploaded name); what is delivered is a clean
+copy without the place, camera and other metadata (``boersen.images.metadata``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from boersen import schema as schemas
 from boersen.catalog import DATA_FOLDER, ORGANISATIONS_FOLDER, Catalog, check_offer_text, check_organisation_text
 from boersen.forms import FormValues, form_data, form_name
 from boersen.images.checking import ImageRefused, check_bytes, file_extension
+from boersen.images.metadata import clean_copy
 from boersen.model import Boerse, Offer
 from boersen.problems import FILE_LEVEL, Problems
 from boersen.schema_check import slugify
@@ -119,19 +121,22 @@ def prepare(
 def _image(
     upload: bytes, boerse: Boerse, file_name: str, data_dir: Path, existing: Offer | None, data: dict, result: Prepared
 ) -> dict[str, bytes | None]:
-    """The uploaded image as files to deliver (a replaced file of another type is deleted); ``bild`` in ``data``
-    names it. A refused file is reported at the field; ``bild`` still names a file so its alt text is checked."""
+    """The uploaded image, cleaned of its metadata, as files to deliver (a replaced file of another type is
+    deleted); ``bild`` in ``data`` names it. A refused file is reported at the field; ``bild`` still names
+    a file so its alt text is checked."""
+    image = None
     try:
-        extension = file_extension(check_bytes(upload))
+        image = check_bytes(upload)
+        extension = file_extension(image)
     except ImageRefused as error:
         result.error(PICTURE_FIELD, f"{error} {CHOOSE_AGAIN}")
         extension = "jpg"
     name = f"{Path(file_name).stem}.{extension}"
     data["bild"] = name
-    if PICTURE_FIELD in result.errors:
+    if image is None:
         return {}
     folder = data_dir / boerse.slug
-    files: dict[str, bytes | None] = {repository_path(boerse, name): upload}
+    files: dict[str, bytes | None] = {repository_path(boerse, name): clean_copy(upload, image)}  # the repository is public
     result.expected[repository_path(boerse, name)] = _file_sha(folder / name)
     if existing and existing.picture and existing.picture.file.name != name:  # a JPEG replaced by a PNG: one image, not two
         old = repository_path(boerse, existing.picture.file.name)

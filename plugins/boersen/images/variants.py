@@ -10,7 +10,6 @@ the bytes the encoder wrote, so a warm build writes the same output as a cold on
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import os
@@ -18,11 +17,12 @@ import shutil
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageOps
 
 from ..problems import Problem, Problems
 from ..workers import fork_context, start_worker
 from .checking import ImageRefused, read_image
+from .metadata import in_srgb
 from .picture import Picture
 
 # Part of every cache key: a change of settings or of Pillow never reuses old files.
@@ -31,8 +31,7 @@ ENCODER_SETTINGS = {
     "jpg": {"format": "JPEG", "quality": 80, "optimize": True, "progressive": True},
     "png": {"format": "PNG", "optimize": True},
 }
-RECIPE = f"pillow-{PIL.__version__}-lanczos-chain-{sorted((k, sorted(v.items())) for k, v in ENCODER_SETTINGS.items())}"
-SRGB = ImageCms.createProfile("sRGB")
+RECIPE = f"pillow-{PIL.__version__}-lanczos-chain-srgb-from-grey-{sorted((k, sorted(v.items())) for k, v in ENCODER_SETTINGS.items())}"
 PARALLEL_FROM = 8  # pictures to encode; below that, starting workers costs more than it saves
 
 
@@ -97,12 +96,8 @@ def _render(job: tuple[Picture, Path, Path | None]) -> Problem | None:
 
 def pixels_only(image: Image.Image, transparent: bool) -> Image.Image:
     """The picture upright, in sRGB, as RGB or RGBA pixels with no metadata at all."""
-    image = ImageOps.exif_transpose(image)
     mode = "RGBA" if transparent else "RGB"
-    profile = image.info.get("icc_profile")
-    if profile and image.mode in ("RGB", "RGBA", "CMYK"):
-        with contextlib.suppress(ImageCms.PyCMSError, OSError):  # a broken profile: keep the pixels as they are
-            image = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(profile)), SRGB, outputMode=mode)
+    image = in_srgb(ImageOps.exif_transpose(image), mode)
     if image.mode != mode:
         image = image.convert(mode)
     clean = Image.new(mode, image.size)
