@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 
 import pytest
@@ -9,7 +10,7 @@ from PIL import Image
 
 from boersen.images.checking import ALT_PURPOSE, MAX_IMAGE_BYTES
 
-from image_files import SVG_WITH_SCRIPT, animated, encoded, jpeg, png_declaring, png_logo
+from image_files import SVG_WITH_SCRIPT, XMP_WITH_POSITION, animated, encoded, jpeg, png_declaring, png_logo
 from scratch import FERIEN_OFFER, ORGANISATION
 
 ALLOWED = "Erlaubt sind JPEG (.jpg), PNG (.png) oder WebP (.webp)."
@@ -169,3 +170,26 @@ def test_an_image_no_file_names_gets_a_warning(data):
         "data/ferien/kurs.jpg:1:1: (Datei): Warnung: Keine Datei in diesem Ordner nennt dieses Bild, es erscheint deshalb nicht "
         "auf der Webseite. Im Angebot oder beim Anbieter gehört dazu die Zeile „bild: kurs.jpg“.",
     ]
+
+
+LOCATION_WARNING = (
+    "data/ferien/kurs.yaml:32:7: bild: Warnung: data/ferien/kurs.jpg: Das Bild enthält den Ort, an dem es aufgenommen wurde "
+    "(GPS-Standortdaten). Auf der Webseite wird er entfernt, im Repository kann ihn aber jeder sehen. Bitte das Bild ohne "
+    "Standort speichern oder über das Formular zum Eintragen hochladen: Das Formular entfernt ihn."
+)
+
+
+@pytest.mark.parametrize("image", [jpeg(gps=True), jpeg(camera=True, xmp=XMP_WITH_POSITION)], ids=["EXIF-GPS", "nur-XMP"])
+def test_an_image_with_its_position_gets_a_warning_and_is_still_published(data, image):
+    offer_with(data, image)
+    assert data.messages(warnings=True) == [LOCATION_WARNING]
+    assert data.messages() == []
+    catalog, _ = data.load()
+    assert catalog.boersen[0].offers[0].picture is not None
+
+
+def test_the_camera_alone_is_no_reason_to_warn(data):
+    image = jpeg(camera=True)
+    assert Image.open(io.BytesIO(image)).getexif()[0x0110] == "Telefon X"  # the model is there
+    offer_with(data, image)
+    assert data.messages(warnings=True) == []

@@ -17,6 +17,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ..problems import Problems
 from ..source import Document, UnsafeFile, read_limited
+from .metadata import has_location
 from .picture import Picture
 
 MAX_IMAGE_BYTES = 10_000_000
@@ -39,6 +40,11 @@ ALT_PURPOSE = (
 
 
 BROKEN = "Das Bild ist beschädigt oder unvollständig und kann nicht gelesen werden. Bitte die Datei neu speichern oder neu hochladen."
+LOCATION = (
+    "Das Bild enthält den Ort, an dem es aufgenommen wurde (GPS-Standortdaten). Auf der Webseite wird er entfernt, "
+    "im Repository kann ihn aber jeder sehen. Bitte das Bild ohne Standort speichern oder über das Formular "
+    "zum Eintragen hochladen: Das Formular entfernt ihn."
+)
 MISSING = "missing"  # ImageRefused's message when there is no such file (callers word it)
 
 
@@ -133,6 +139,8 @@ def check_picture(document: Document, data_file: Path, problems: Problems) -> Pi
             message = f"{shown_name}: {message}"
         problems.error(document.path, line, column, "bild", message)
         return None
+    if has_location(image):
+        problems.warning(document.path, line, column, "bild", f"{shown_name}: {LOCATION}")
     width, height = displayed_size(image)
     digest = hashlib.sha256(raw).hexdigest()
     credit = document.data.get("bild_quelle")
