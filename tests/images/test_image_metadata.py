@@ -28,10 +28,29 @@ def within(difference: tuple[float, int], limit: tuple[float, int]) -> bool:
     return difference[0] <= limit[0] and difference[1] <= limit[1]
 
 
-def test_a_phone_photo_loses_position_camera_xmp_and_comment_and_is_turned_upright():
-    photo = jpeg(1200, 800, gps=True, orientation=6)
+def with_iptc(photo: bytes) -> bytes:
+    """The JPEG with an IPTC block (APP13, as news agencies and photo software write it) after its start."""
+    iptc = b"\x1c\x02\x5a\x00\x09Badstrasse"  # IPTC City
+    block = b"Photoshop 3.0\x00" + b"8BIM\x04\x04\x00\x00" + len(iptc).to_bytes(4, "big") + iptc + b"\x00"
+    return photo[:2] + b"\xff\xed" + (len(block) + 2).to_bytes(2, "big") + block + photo[2:]
+
+
+def test_a_phone_photo_loses_position_camera_xmp_iptc_and_comment_and_is_turned_upright():
+    photo = with_iptc(jpeg(1200, 800, gps=True, orientation=6))
     assert has_location(check_bytes(photo))  # the fixture really carries all of it
-    assert metadata_in(photo) == ["comment", "dpi", "exif", "xmp", "EXIF", "Exif", "Telefon", "Badstrasse", "GPS", "xmpmeta"]
+    assert metadata_in(photo) == [
+        "comment",
+        "dpi",
+        "exif",
+        "photoshop",
+        "xmp",
+        "EXIF",
+        "Exif",
+        "Telefon",
+        "Badstrasse",
+        "GPS",
+        "xmpmeta",
+    ]
     clean = cleaned(photo)
     assert metadata_in(clean) == []
     assert opened(clean).format == "JPEG" and opened(clean).size == (800, 1200)
@@ -92,6 +111,7 @@ def test_a_lossy_webp_stays_lossy():
     assert not webp_is_lossless(source)
     clean = cleaned(source)
     assert not webp_is_lossless(clean) and opened(clean).format == "WEBP"
+    assert clean == encoded(opened(source), "WEBP", quality=90, method=4, exif=b"")  # quality 90
     assert metadata_in(clean) == []
     assert within(pixel_difference(clean, source), (1.5, 48))
 
