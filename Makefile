@@ -119,10 +119,12 @@ vendor: node_modules/.package-lock.json
 	cp node_modules/altcha/dist/workers/sha.js bridge/static/vendor/altcha-$$(node -p 'require("altcha/package.json").version').sha-worker.js
 
 # Build time against Hugo (Debian package hugo), search against Pagefind in Chromium, the worst
-# Markdown render time against Python-Markdown and markdown-it-py, and the bridge's throughput
-# and delivery under forge failures and SIGKILL.
+# Markdown render time against Python-Markdown and markdown-it-py, the bridge's throughput
+# and delivery under forge failures and SIGKILL, and the build with 1,000 images (cold and warm
+# cache) with the image bytes a phone loads.
 bench: $(VENV)/.installed node_modules/.package-lock.json
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/markdown_bench.py
 	$(BIN)/python bench/bridge_bench.py
+	$(BIN)/python bench/image_bench.py

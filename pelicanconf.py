@@ -27,6 +27,7 @@ BOERSEN_TODAY = None  # None: the system date, or BOERSEN_HEUTE=2027-03-01 in th
 BOERSEN_SEARCH = True  # False skips the search index (only for measuring the build without it)
 BOERSEN_PRECOMPRESS = False  # True writes .gz twins of the search files (publishconf.py does)
 BOERSEN_SECURITY_CONTACT = None  # CHANGE: e.g. "mailto:it-sicherheit@auenstadt.de", named in /.well-known/security.txt
+BOERSEN_IMAGE_CACHE = str(HERE / ".cache" / "bilder")  # encoded image variants kept between builds; None: encode every time
 BOERSEN_PAGE_SIZE = 100  # offers per page of a listing without JavaScript (/<boerse>/seite/2/ …)
 # CHANGE: the languages of the site. German is the source and comes first; each other language gets
 # its own pages under /en/, /tr/, /ar/, /uk/ (interface translated, offers where they carry a translation).

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -32,6 +33,7 @@ from boersen import schema as schemas
 from boersen.catalog import Catalog, load_catalog
 from boersen.ci.text import markdown as markdown_text
 from boersen.forms import FormValues, Group, Node, Repeat, form_data, form_fields
+from boersen.images.checking import MAX_IMAGE_BYTES
 from boersen.model import Boerse, Offer
 from boersen.problems import Problems
 from boersen.source import read_text
@@ -45,7 +47,7 @@ from .forges.gitlab import GitLab
 from .proof_of_work import PROOF_FIELD, PROOF_MISSING, WIDGET_STYLE_HASH, ProofOfWork
 from .security import HONEYPOT, TOKEN_FIELD, BodyLimit, RateLimiter, Tokens, password_ok, same_origin
 from .store import CLOSED, DELIVERED, FAILED, MERGED, RECEIVED, Store
-from .submissions import CONTACT_PREFIX, NEW_ORGANISATION, ORGANISATION_PREFIX, Prepared, prepare
+from .submissions import CONTACT_PREFIX, NEW_ORGANISATION, ORGANISATION_PREFIX, PICTURE_FIELD, Prepared, prepare
 
 HERE = Path(__file__).parent
 THEME_CSS = HERE.parent / "theme" / "static" / "css"
@@ -138,7 +140,7 @@ def create_app(
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.bridge = bridge
-    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes, upload_limit=settings.max_upload_request_bytes)
     return app
 
 
@@ -222,13 +224,13 @@ async def _form(request: Request, bridge: Bridge, boerse: Boerse, offer: Offer |
         return render(
             request, "message.html", 403, title="Nicht erlaubt", message="Dieses Formular kann nur auf dieser Seite abgeschickt werden."
         )
-    values = FormValues(
-        [(key, value) for key, value in (await request.form(max_files=0, max_fields=2000)).multi_items() if isinstance(value, str)]
-    )
+    form = await request.form(max_files=1, max_fields=2000)
+    values = FormValues([(key, value) for key, value in form.multi_items() if isinstance(value, str)])
+    upload = await _upload(form.get(PICTURE_FIELD))
     basis = values.one("_basis") or None
     token = values.one(TOKEN_FIELD)
     if more := values.one("_zeile"):  # "add a row": show the form again, nothing is submitted
-        return _show_form(request, bridge, boerse, offer, values=values, basis=basis, token=token, more=more)
+        return _show_form(request, bridge, boerse, offer, values=values, uploaded=upload is not None, basis=basis, token=token, more=more)
     check = bridge.tokens.check(token, form_id)
     if not check.valid or check.too_fast or values.one(HONEYPOT):
         log.info("Einsendung als automatisch erkannt (%s)", "Feld" if values.one(HONEYPOT) else "Zeichen")
@@ -240,11 +242,32 @@ async def _form(request: Request, bridge: Bridge, boerse: Boerse, offer: Offer |
         if answer is None:
             prepared = Prepared()
             prepared.error("", PROOF_MISSING)
-            return _show_form(request, bridge, boerse, offer, values=values, basis=basis, token=token, prepared=prepared, status_code=422)
+            return _show_form(
+                request,
+                bridge,
+                boerse,
+                offer,
+                values=values,
+                uploaded=upload is not None,
+                basis=basis,
+                token=token,
+                prepared=prepared,
+                status_code=422,
+            )
     if check.expired:
         prepared = Prepared()
         prepared.error("", "Das Formular war zu lange geöffnet. Bitte prüfen Sie Ihre Angaben und schicken Sie es noch einmal ab.")
-        return _show_form(request, bridge, boerse, offer, values=values, basis=basis, token=bridge.tokens.issue(form_id), prepared=prepared)
+        return _show_form(
+            request,
+            bridge,
+            boerse,
+            offer,
+            values=values,
+            uploaded=upload is not None,
+            basis=basis,
+            token=bridge.tokens.issue(form_id),
+            prepared=prepared,
+        )
     address = request.client.host if request.client else "unbekannt"
     if not bridge.limiter.allowed(address):
         return render(
@@ -264,15 +287,37 @@ async def _form(request: Request, bridge: Bridge, boerse: Boerse, offer: Offer |
         taken=bridge.store.open_paths(boerse.slug),
         existing=offer,
         basis=basis,
+        upload=upload,
     )
     if prepared.errors:
-        return _show_form(request, bridge, boerse, offer, values=values, basis=basis, token=token, prepared=prepared, status_code=422)
+        return _show_form(
+            request,
+            bridge,
+            boerse,
+            offer,
+            values=values,
+            uploaded=upload is not None,
+            basis=basis,
+            token=token,
+            prepared=prepared,
+            status_code=422,
+        )
     number = await asyncio.to_thread(_store, bridge, boerse, offer, prepared)
     if number is None:  # another submission took the same file name a moment ago
         return await _form(request, bridge, boerse, offer)
     bridge.limiter.count(address)
     bridge.deliverer.wake.set()
     return _done(request, bridge, boerse, number=number)
+
+
+async def _upload(value) -> bytes | None:
+    """The chosen image file's bytes (at most one more than allowed, so "too large" is still known); None when
+    no file was chosen (a browser then sends an empty part without a file name)."""
+    if not isinstance(value, UploadFile):
+        return None
+    data = await value.read(MAX_IMAGE_BYTES + 1)
+    await value.close()
+    return data if data or value.filename else None
 
 
 def _store(bridge: Bridge, boerse: Boerse, offer: Offer | None, prepared: Prepared) -> str | None:
@@ -297,7 +342,12 @@ def _pull_request_body(bridge: Bridge, boerse: Boerse, offer: Offer | None, prep
         prepared=prepared,
         organisation=bridge.catalog.organisations.get(prepared.organisation),
         day=bridge.today,
-        fence="`" * max(3, max((len(run) for text in prepared.files.values() for run in _backtick_runs(text)), default=0) + 1),
+        texts={path: text for path, text in prepared.files.items() if isinstance(text, str)},
+        images={path: content for path, content in prepared.files.items() if not isinstance(content, str)},
+        fence="`"
+        * max(
+            3, max((len(run) for text in prepared.files.values() if isinstance(text, str) for run in _backtick_runs(text)), default=0) + 1
+        ),
     )
 
 
@@ -329,6 +379,7 @@ def _show_form(
     more: str = "",
     prepared: Prepared | None = None,
     status_code: int = 200,
+    uploaded: bool = False,
 ) -> HTMLResponse:
     rows: dict[str, int] = {}
     if values is not None:
@@ -339,7 +390,7 @@ def _show_form(
                 rows[name] = max(0, max(values.rows(name)) + 1 - len(data.get(name, [])))
         if more:
             rows[more] = rows.get(more, 0) + 1
-    fields = form_fields(boerse.schema, data, extra_rows=rows)
+    fields = form_fields(boerse.schema, data, extra_rows=rows, picture_fields=True)
     organisation_fields = form_fields(
         schemas.organisation_schema(),
         form_data(schemas.organisation_schema(), values, prefix=ORGANISATION_PREFIX) if values else None,
@@ -365,6 +416,9 @@ def _show_form(
         errors=errors,
         error_list=_error_list(errors, fields + organisation_fields),
         altcha=bridge.settings.altcha,
+        picture=offer.picture if offer else None,
+        choose_again=uploaded and PICTURE_FIELD not in errors,
+        max_image_mb=MAX_IMAGE_BYTES // 1_000_000,
     )
 
 
@@ -382,7 +436,12 @@ def _error_list(errors: dict[str, list[str]], nodes: list[Node]) -> list[tuple[s
                 walk(item.rows, parent)
 
     walk(nodes, "")
-    labels |= {"anbieter": "Anbieter", "rueckfrage.email": "Ihre E-Mail-Adresse", "rueckfrage.telefon": "Ihre Telefonnummer"}
+    labels |= {
+        PICTURE_FIELD: "Bild",
+        "anbieter": "Anbieter",
+        "rueckfrage.email": "Ihre E-Mail-Adresse",
+        "rueckfrage.telefon": "Ihre Telefonnummer",
+    }
     order = list(labels)
     found = []
     for name in sorted(errors, key=lambda key: order.index(key) if key in order else -1):

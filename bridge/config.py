@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from boersen.images.checking import MAX_IMAGE_BYTES
+
 FORGES = ("github", "gitlab")
 DEFAULT_API = {"github": "https://api.github.com", "gitlab": "https://gitlab.com/api/v4"}
 MIN_SECRET_LENGTH = 32
@@ -40,6 +42,7 @@ class Settings:
     editor_password: str
     max_form_age_seconds: float = 24 * 3600
     max_request_bytes: int = 256 * 1024
+    max_upload_request_bytes: int = MAX_IMAGE_BYTES + 512 * 1024  # a form with an image: the image + the fields
     label: str = "formular"
 
     @classmethod

@@ -95,12 +95,11 @@ class Deliverer:
         return 1
 
     def _conflict(self, submission: Submission, error: Conflict, now: float) -> int:
-        if submission.kind == "neu" and error.exists and error.path == submission.path:
-            # Someone added a file of that name meanwhile: the new offer takes the next free name.
+        uploaded = isinstance(submission.files.get(error.path), bytes)
+        if submission.kind == "neu" and error.exists and (error.path == submission.path or uploaded):
+            # Someone added a file of that name meanwhile: the new offer takes the next free name, its image too.
             path = _next_name(submission.path)
-            text = submission.files.pop(submission.path)
-            files = {path: text, **submission.files}
-            expected = {key: value for key, value in submission.expected.items() if key != submission.path} | {path: None}
+            files, expected = _moved(submission, path)
             self.store.relocate(submission.id, path, files, expected, now)
             return 0
         if submission.kind == "neu" and error.exists:  # a new organisation's file appeared meanwhile
@@ -132,6 +131,24 @@ def _next_name(path: str) -> str:
     match = re.fullmatch(r"(.*)-(\d+)", file.stem)
     stem, number = (match.group(1), int(match.group(2)) + 1) if match else (file.stem, 2)
     return str(file.with_name(f"{stem}-{number}{file.suffix}"))
+
+
+def _moved(submission: Submission, path: str) -> tuple[dict, dict]:
+    """A new offer's files and expectations under its new name ``path``: its uploaded image
+    (``<stem>.png`` beside it) is renamed with it and its ``bild:`` line follows."""
+    old, new = PurePosixPath(submission.path), PurePosixPath(path)
+    renamed = {submission.path: path}
+    for name, content in submission.files.items():
+        file = PurePosixPath(name)
+        if isinstance(content, bytes) and file.parent == old.parent and file.stem == old.stem:
+            renamed[name] = str(new.with_suffix(file.suffix))
+    text = submission.files[submission.path]
+    for name, target in renamed.items():
+        if name != submission.path:
+            text = text.replace(f"\nbild: {PurePosixPath(name).name}\n", f"\nbild: {PurePosixPath(target).name}\n")
+    files = {renamed.get(name, name): text if name == submission.path else content for name, content in submission.files.items()}
+    expected = {renamed.get(name, name): None if name in renamed else sha for name, sha in submission.expected.items()}
+    return files, expected
 
 
 def _title(submission: Submission) -> str:

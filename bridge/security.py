@@ -6,7 +6,8 @@
 - A honeypot field that people do not see: bots fill it in.
 - Submissions per client address and hour are limited; addresses are kept in memory only,
   and only for that hour.
-- Requests larger than the limit are refused before they are read.
+- Requests larger than the limit are refused before they are read; a form that can carry an
+  image (multipart/form-data) has a larger limit than other requests.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import time
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from hashlib import sha256
+
+from boersen.images.checking import MAX_IMAGE_BYTES
 
 HONEYPOT = "homepage"  # a name bots like to fill in
 TOKEN_FIELD = "_token"
@@ -86,18 +89,22 @@ class RateLimiter:
 
 
 class BodyLimit:
-    """ASGI middleware: refuse request bodies over ``limit`` bytes with 413, before reading them whole."""
+    """ASGI middleware: refuse request bodies over ``limit`` bytes (``upload_limit`` for multipart/form-data,
+    which carries an image) with 413, before reading them whole."""
 
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
+    def __init__(self, app, limit: int, upload_limit: int | None = None):
+        self.app, self.limit, self.upload_limit = app, limit, upload_limit or limit
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await _too_large(send)
+        headers = dict(scope.get("headers", []))
+        upload = headers.get(b"content-type", b"").lower().startswith(b"multipart/form-data")
+        limit = self.upload_limit if upload else self.limit
+        declared = headers.get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await _too_large(send, upload)
             return
         received = 0
 
@@ -106,22 +113,28 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
+                if received > limit:
                     raise _TooLarge
             return message
 
         try:
             await self.app(scope, limited_receive, send)
         except _TooLarge:
-            await _too_large(send)
+            await _too_large(send, upload)
 
 
 class _TooLarge(Exception):
     pass
 
 
-async def _too_large(send) -> None:
-    body = "Die Einsendung ist zu groß. Bitte kürzen Sie die Texte.".encode()
+async def _too_large(send, upload: bool) -> None:
+    text = "Die Einsendung ist zu groß. Bitte kürzen Sie die Texte."
+    if upload:
+        text = (
+            f"Die Einsendung ist zu groß. Ein Bild darf höchstens {MAX_IMAGE_BYTES // 1_000_000} MB haben: "
+            "bitte verkleinern Sie es oder kürzen Sie die Texte."
+        )
+    body = text.encode()
     await send(
         {
             "type": "http.response.start",

@@ -3,7 +3,9 @@
 A submission is committed before the submitter sees its reference number; the delivery
 worker reads due submissions from here, and every state change is written back at once,
 so a killed process resumes where it stopped. The submitter's contact lives only here and
-is deleted when the pull request is merged or closed, or after ``CONTACT_DAYS``.
+is deleted when the pull request is merged or closed, or after ``CONTACT_DAYS``. An uploaded
+image is kept as a BLOB beside its submission (table ``binaries``), written in the same
+transaction, and deleted with the contact when the pull request is merged or closed.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ CREATE TABLE IF NOT EXISTS submissions (
     boerse TEXT NOT NULL,
     kind TEXT NOT NULL,               -- neu | aenderung
     path TEXT NOT NULL,               -- the offer file, e.g. data/ferienboerse/kanutag.yaml
-    files TEXT NOT NULL,              -- JSON {path: text}: the offer file, maybe a new organisation's
+    files TEXT NOT NULL,              -- JSON {path: text or null (delete)}: the offer file, maybe a new organisation's
     expected TEXT NOT NULL,           -- JSON {path: git blob sha or null}: what the base branch must hold
     title TEXT NOT NULL,
     organisation TEXT NOT NULL,
@@ -45,6 +47,12 @@ CREATE TABLE IF NOT EXISTS submissions (
     updated REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS due ON submissions (state, next_attempt);
+CREATE TABLE IF NOT EXISTS binaries (  -- files that are not text (an uploaded image), until the case is done
+    submission INTEGER NOT NULL REFERENCES submissions (id),
+    path TEXT NOT NULL,
+    content BLOB NOT NULL,
+    PRIMARY KEY (submission, path)
+);
 """
 
 
@@ -55,7 +63,7 @@ class Submission:
     boerse: str
     kind: str
     path: str
-    files: dict[str, str]
+    files: dict[str, str | bytes | None]
     expected: dict[str, str | None]
     title: str
     organisation: str
@@ -97,15 +105,18 @@ class Store:
         with self.lock:
             self.db.close()
 
-    def _one(self, query: str, *args: Any) -> Submission | None:
-        with self.lock:
-            row = self.db.execute(query, args).fetchone()
-        return Submission.from_row(row) if row else None
+    def _one(self, query: str, *args: Any, binaries: bool = False) -> Submission | None:
+        found = self._all(query, *args, binaries=binaries)
+        return found[0] if found else None
 
-    def _all(self, query: str, *args: Any) -> list[Submission]:
+    def _all(self, query: str, *args: Any, binaries: bool = False) -> list[Submission]:
+        """Submissions, with their binary files only where ``binaries`` (for delivery: images are large)."""
         with self.lock:
-            rows = self.db.execute(query, args).fetchall()
-        return [Submission.from_row(row) for row in rows]
+            submissions = [Submission.from_row(row) for row in self.db.execute(query, args).fetchall()]
+            for submission in submissions if binaries else ():
+                rows = self.db.execute("SELECT path, content FROM binaries WHERE submission = ?", (submission.id,))
+                submission.files |= {path: bytes(content) for path, content in rows}
+        return submissions
 
     def _write(self, query: str, *args: Any) -> None:
         with self.lock:
@@ -117,7 +128,7 @@ class Store:
         boerse: str,
         kind: str,
         path: str,
-        files: dict[str, str],
+        files: dict[str, str | bytes | None],
         expected: dict[str, str | None],
         title: str,
         organisation: str,
@@ -150,7 +161,7 @@ class Store:
                         boerse,
                         kind,
                         path,
-                        json.dumps(files, ensure_ascii=False),
+                        _texts(files),
                         json.dumps(expected),
                         title,
                         organisation,
@@ -162,6 +173,8 @@ class Store:
                         now,
                     ),
                 )
+                id = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
+                self._write_binaries(id, files)
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
@@ -181,11 +194,15 @@ class Store:
         return self._one("SELECT * FROM submissions WHERE number = ?", number)
 
     def by_id(self, id: int) -> Submission | None:
-        return self._one("SELECT * FROM submissions WHERE id = ?", id)
+        return self._one("SELECT * FROM submissions WHERE id = ?", id, binaries=True)
 
     def due(self, now: float, limit: int = 20) -> list[Submission]:
         return self._all(
-            "SELECT * FROM submissions WHERE state = ? AND next_attempt <= ? ORDER BY next_attempt, id LIMIT ?", RECEIVED, now, limit
+            "SELECT * FROM submissions WHERE state = ? AND next_attempt <= ? ORDER BY next_attempt, id LIMIT ?",
+            RECEIVED,
+            now,
+            limit,
+            binaries=True,
         )
 
     def delivered(self) -> list[Submission]:
@@ -199,16 +216,28 @@ class Store:
             rows = self.db.execute("SELECT state, COUNT(*) FROM submissions GROUP BY state").fetchall()
         return {state: count for state, count in rows}
 
-    def relocate(self, id: int, path: str, files: dict[str, str], expected: dict[str, str | None], now: float) -> None:
-        """A new offer's file name was taken on the forge meanwhile: it moves to another name."""
-        self._write(
-            "UPDATE submissions SET path = ?, files = ?, expected = ?, updated = ? WHERE id = ?",
-            path,
-            json.dumps(files, ensure_ascii=False),
-            json.dumps(expected),
-            now,
-            id,
+    def _write_binaries(self, id: int, files: dict[str, str | bytes | None]) -> None:
+        """Inside the caller's transaction: the binary files of submission ``id`` as given."""
+        self.db.execute("DELETE FROM binaries WHERE submission = ?", (id,))
+        self.db.executemany(
+            "INSERT INTO binaries (submission, path, content) VALUES (?, ?, ?)",
+            [(id, path, content) for path, content in files.items() if isinstance(content, bytes)],
         )
+
+    def relocate(self, id: int, path: str, files: dict[str, str | bytes | None], expected: dict[str, str | None], now: float) -> None:
+        """A new offer's file name was taken on the forge meanwhile: it moves to another name."""
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute(
+                    "UPDATE submissions SET path = ?, files = ?, expected = ?, updated = ? WHERE id = ?",
+                    (path, _texts(files), json.dumps(expected), now, id),
+                )
+                self._write_binaries(id, files)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
 
     def mark_delivered(self, id: int, pull_number: int, pull_url: str, now: float) -> None:
         self._write(
@@ -235,8 +264,16 @@ class Store:
         )
 
     def mark_finished(self, id: int, state: str, now: float) -> None:
-        """Merged or closed: the submitter's contact is no longer needed."""
-        self._write("UPDATE submissions SET state = ?, contact = NULL, updated = ? WHERE id = ?", state, now, id)
+        """Merged or closed: the submitter's contact and an uploaded image are no longer needed."""
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("UPDATE submissions SET state = ?, contact = NULL, updated = ? WHERE id = ?", (state, now, id))
+                self.db.execute("DELETE FROM binaries WHERE submission = ?", (id,))
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
 
     def retry(self, id: int, now: float) -> bool:
         with self.lock:
@@ -251,3 +288,8 @@ class Store:
             return self.db.execute(
                 "UPDATE submissions SET contact = NULL WHERE contact IS NOT NULL AND created < ?", (now - CONTACT_DAYS * 86400,)
             ).rowcount
+
+
+def _texts(files: dict[str, str | bytes | None]) -> str:
+    """The files column: text files and deletions (binary files go to the binaries table)."""
+    return json.dumps({path: content for path, content in files.items() if not isinstance(content, bytes)}, ensure_ascii=False)

@@ -4,7 +4,10 @@ The form's values become data (``boersen.forms``), the data becomes the text of 
 would be written (``boersen.yaml_writer``), and that text is checked exactly as a file in
 ``data/`` is (``boersen.catalog.check_offer_text``). Errors come back by form field, so the form
 shows them next to what was typed. The file name comes from a slug the server makes: never a
-path from the form, never the name of another offer.
+path from the form, never the name of another offer. An uploaded image is checked by the
+validator's own checker (``boersen.images.checking``) and named after the offer file
+(``<slug>.jpg|png|webp`` by the decoded type, never the uploaded name); what is delivered is a clean
+copy without the place, camera and other metadata (``boersen.images.metadata``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from pathlib import Path
 from boersen import schema as schemas
 from boersen.catalog import DATA_FOLDER, ORGANISATIONS_FOLDER, Catalog, check_offer_text, check_organisation_text
 from boersen.forms import FormValues, form_data, form_name
+from boersen.images.checking import ImageRefused, check_bytes, file_extension
+from boersen.images.metadata import clean_copy
 from boersen.model import Boerse, Offer
 from boersen.problems import FILE_LEVEL, Problems
 from boersen.schema_check import slugify
@@ -29,6 +34,8 @@ from .forges import blob_sha
 NEW_ORGANISATION = "__neu__"
 ORGANISATION_PREFIX = "neuer_anbieter."
 CONTACT_PREFIX = "rueckfrage."
+PICTURE_FIELD = "bild"  # the form's file field
+CHOOSE_AGAIN = "Bitte wählen Sie die Bilddatei noch einmal aus."
 
 
 @dataclass
@@ -37,7 +44,7 @@ class Prepared:
 
     errors: dict[str, list[str]] = field(default_factory=dict)
     path: str = ""
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes | None] = field(default_factory=dict)  # text, an image's bytes, None: delete
     expected: dict[str, str | None] = field(default_factory=dict)
     title: str = ""
     organisation: str = ""
@@ -70,8 +77,10 @@ def prepare(
     taken: set[str],
     existing: Offer | None = None,
     basis: str | None = None,
+    upload: bytes | None = None,
 ) -> Prepared:
-    """Check a submission for a new offer of ``boerse``, or a change to ``existing``."""
+    """Check a submission for a new offer of ``boerse``, or a change to ``existing``; ``upload`` is
+    the image file sent with it (read with at most MAX_IMAGE_BYTES + 1 bytes)."""
     result = Prepared()
     data = form_data(boerse.schema, values)
     data["bestaetigt_am"] = today.isoformat()
@@ -81,6 +90,8 @@ def prepare(
         result.expected = {repository_path(boerse, file_name): None}
     else:
         file_name = Path(existing.source).name
+        if existing.picture:  # kept unless a new file replaces it
+            data["bild"] = existing.picture.file.name
         current = _current_text(data_dir, boerse, file_name)
         if current is None or blob_sha(current) != basis:
             result.error(
@@ -90,12 +101,13 @@ def prepare(
             )
         result.expected = {repository_path(boerse, file_name): basis}
     result.path = repository_path(boerse, file_name)
+    image = _image(upload, boerse, file_name, data_dir, existing, data, result) if upload is not None else {}
     text = offer_text(data, boerse.schema, markdown=file_name.endswith(".md"))
     problems = check_offer_text(catalog, boerse, file_name, text, new_organisations=(data["anbieter"],) if new_organisation else ())
     _collect(problems, "", result)
     _check_round_trip(text, data, file_name, result)
     _contact(values, result)
-    result.files = {result.path: text}
+    result.files = {result.path: text, **image}
     if new_organisation:
         slug, org_text = new_organisation
         path = f"{DATA_FOLDER}/{ORGANISATIONS_FOLDER}/{slug}.yaml"
@@ -104,6 +116,41 @@ def prepare(
     result.title = str(data.get("titel", ""))
     result.organisation = str(data.get("anbieter", ""))
     return result
+
+
+def _image(
+    upload: bytes, boerse: Boerse, file_name: str, data_dir: Path, existing: Offer | None, data: dict, result: Prepared
+) -> dict[str, bytes | None]:
+    """The uploaded image, cleaned of its metadata, as files to deliver (a replaced file of another type is
+    deleted); ``bild`` in ``data`` names it. A refused file is reported at the field; ``bild`` still names
+    a file so its alt text is checked."""
+    image = None
+    try:
+        image = check_bytes(upload)
+        extension = file_extension(image)
+    except ImageRefused as error:
+        result.error(PICTURE_FIELD, f"{error} {CHOOSE_AGAIN}")
+        extension = "jpg"
+    name = f"{Path(file_name).stem}.{extension}"
+    data["bild"] = name
+    if image is None:
+        return {}
+    folder = data_dir / boerse.slug
+    files: dict[str, bytes | None] = {repository_path(boerse, name): clean_copy(upload, image)}  # the repository is public
+    result.expected[repository_path(boerse, name)] = _file_sha(folder / name)
+    if existing and existing.picture and existing.picture.file.name != name:  # a JPEG replaced by a PNG: one image, not two
+        old = repository_path(boerse, existing.picture.file.name)
+        files[old] = None
+        result.expected[old] = _file_sha(folder / existing.picture.file.name)
+    return files
+
+
+def _file_sha(file: Path) -> str | None:
+    """The git id of a file in the data folder (what the base branch must hold), None when there is none."""
+    try:
+        return blob_sha(file.read_bytes())
+    except FileNotFoundError:
+        return None
 
 
 def _organisation(catalog: Catalog, values: FormValues, data: dict, data_dir: Path, result: Prepared) -> tuple[str, str] | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 from boersen.cli import main
+from boersen.images.drawing import scene
 
 from scratch import FERIEN_OFFER, replace
 
@@ -90,6 +92,13 @@ def test_new_uncommented_optional_fields_are_valid_too(data, capsys):
     assert len([line for line in uncommented if line.startswith(("  ", "ort:"))]) >= 15
     text = "\n".join(uncommented).replace("anbieter: jugendzentrum-domino", "anbieter: tsv") + "\n"
     target.write_text(text, encoding="utf-8")
+    assert data.messages() == [  # the template names an image: the volunteer adds the file beside it
+        "data/ferien/alles.yaml:47:7: bild: Die Bilddatei „schwimmkurs.jpg“ gibt es nicht. "
+        "Sie muss im selben Ordner liegen wie diese Datei."
+    ]
+    drawn = io.BytesIO()
+    scene(640, 480, 1).save(drawn, "JPEG")
+    data.write_bytes("ferien/schwimmkurs.jpg", drawn.getvalue())
     assert data.messages() == []
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from boersen.forms import Control, FormValues, Group, Repeat, form_data, form_fields, form_name
-from boersen.schema import offer_schema
+from boersen.schema import PICTURE_FIELDS, offer_schema
 
 SCHEMA = offer_schema("ferien", categories={"sport-und-spiel": "Sport und Spiel", "natur": "Natur"})
 
@@ -21,7 +21,11 @@ def by_name(nodes, name):
 
 def test_every_field_but_the_automatic_ones_is_in_the_form():
     nodes = form_fields(SCHEMA)
-    assert [node.name for node in nodes] == [name for name in SCHEMA["properties"] if name != "bestaetigt_am"]
+    # an image is a file, not typed: its alt text and credit are asked for only where there is one
+    assert [node.name for node in nodes] == [name for name in SCHEMA["properties"] if name not in ("bestaetigt_am", *PICTURE_FIELDS)]
+    with_image = form_fields(SCHEMA, {"bild": "kurs.jpg", "bild_alt": "Kinder im Becken."})
+    assert [node.name for node in with_image if node.name.startswith("bild")] == ["bild_alt", "bild_quelle"]
+    assert by_name(with_image, "bild_alt").value == "Kinder im Becken."
     titel = by_name(nodes, "titel")
     assert (titel.label, titel.kind, titel.required, titel.example, titel.max_length) == (
         "Titel",

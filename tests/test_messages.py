@@ -78,7 +78,8 @@ def test_an_organisation_with_errors_is_named_as_such_in_its_offers(data):
     data.write("anbieter/tsv.yaml", ORGANISATION + "gruendung: 1862\n")
     data.offer()
     assert data.messages() == [
-        "data/anbieter/tsv.yaml:5:1: gruendung: Unbekanntes Feld. Erlaubt sind hier: name, art, beschreibung, ort, kontakt.",
+        "data/anbieter/tsv.yaml:5:1: gruendung: Unbekanntes Feld. "
+        "Erlaubt sind hier: name, art, beschreibung, ort, kontakt, bild, bild_alt, bild_quelle.",
         "data/ferien/kurs.yaml:4:11: anbieter: Die Datei des Anbieters „tsv“ (data/anbieter/tsv.yaml) hat Fehler (siehe dort). "
         "Sobald sie behoben sind, gilt auch dieses Angebot.",
     ]

@@ -20,7 +20,7 @@ import httpx
 class Delivery:
     branch: str
     base: str
-    files: dict[str, str]  # path -> text
+    files: dict[str, str | bytes | None]  # path -> text, binary content (an image), or None: delete the file
     expected: dict[str, str | None]  # path -> git blob sha on the base branch, None: must not exist
     message: str  # the commit message
     title: str
@@ -54,10 +54,14 @@ class Conflict(Exception):
         self.path, self.exists = path, exists
 
 
-def blob_sha(text: str) -> str:
-    """Git's id of a file with this text, as both forges report it."""
-    data = text.encode("utf-8")
+def blob_sha(content: str | bytes) -> str:
+    """Git's id of a file with this text or these bytes, as both forges report it."""
+    data = as_bytes(content)
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def as_bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def check_response(response: httpx.Response, *, clock=time.time) -> None:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import httpx
 import jwt
 
-from . import Conflict, Delivery, PullRequest, blob_sha, check_response
+from . import Conflict, Delivery, PullRequest, as_bytes, blob_sha, check_response
 
 API_VERSION = "2022-11-28"
 
@@ -86,8 +86,11 @@ class GitHub:
             if found != expected:
                 raise Conflict(f"{path} auf {delivery.base}: erwartet {expected}, gefunden {found}", path, exists=found is not None)
         await self._ensure_branch(delivery.branch, delivery.base)
-        for path, text in delivery.files.items():
-            await self._put_file(delivery.branch, path, text, delivery.message)
+        for path, content in delivery.files.items():
+            if content is None:
+                await self._delete_file(delivery.branch, path, delivery.message)
+            else:
+                await self._put_file(delivery.branch, path, content, delivery.message)
         return await self._ensure_pull_request(delivery)
 
     async def _ensure_branch(self, branch: str, base: str) -> None:
@@ -99,14 +102,21 @@ class GitHub:
         if created.status_code == 422 and "already exists" not in created.text:
             check_response(created, clock=self.clock)
 
-    async def _put_file(self, branch: str, path: str, text: str, message: str) -> None:
+    async def _put_file(self, branch: str, path: str, content: str | bytes, message: str) -> None:
         existing = await self.file_sha(path, branch)
-        if existing == blob_sha(text):
+        if existing == blob_sha(content):
             return  # delivered before a restart: nothing to do
-        body = {"message": message, "content": base64.b64encode(text.encode("utf-8")).decode("ascii"), "branch": branch}
+        body = {"message": message, "content": base64.b64encode(as_bytes(content)).decode("ascii"), "branch": branch}
         if existing:
             body["sha"] = existing
         await self._request("PUT", f"/contents/{quote(path)}", json=body)
+
+    async def _delete_file(self, branch: str, path: str, message: str) -> None:
+        """An image replaced by one of another type goes in the same pull request."""
+        existing = await self.file_sha(path, branch)
+        if existing is None:
+            return  # deleted before a restart
+        await self._request("DELETE", f"/contents/{quote(path)}", json={"message": message, "sha": existing, "branch": branch})
 
     async def _ensure_pull_request(self, delivery: Delivery) -> PullRequest:
         found = await self._request("GET", "/pulls", params={"head": f"{self.owner}:{delivery.branch}", "state": "all"})

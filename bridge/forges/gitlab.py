@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import httpx
 
-from . import Conflict, Delivery, PullRequest, check_response
+from . import Conflict, Delivery, PullRequest, as_bytes, check_response
 
 
 class GitLab:
@@ -47,15 +47,18 @@ class GitLab:
                 raise Conflict(f"{path} auf {delivery.base}: erwartet {expected}, gefunden {found}", path, exists=found is not None)
         branch = await self._request("GET", f"/repository/branches/{quote(delivery.branch, safe='')}", allow=(404,))
         if branch.status_code == 404:
-            actions = [self._action(path, text, on_base[path] is not None) for path, text in delivery.files.items()]
+            actions = [self._action(path, content, on_base[path] is not None) for path, content in delivery.files.items()]
+            actions = [action for action in actions if action]
             body = {"branch": delivery.branch, "start_branch": delivery.base, "commit_message": delivery.message, "actions": actions}
             await self._request("POST", "/repository/commits", json=body)
         else:  # made before a restart: commit only what is missing on it
             actions = []
-            for path, text in delivery.files.items():
+            for path, content in delivery.files.items():
                 found = await self._file(path, delivery.branch)
-                if found is None or base64.b64decode(found["content"]).decode("utf-8") != text:
-                    actions.append(self._action(path, text, found is not None))
+                if found is not None and content is not None and base64.b64decode(found["content"]) == as_bytes(content):
+                    continue  # committed before
+                if action := self._action(path, content, found is not None):
+                    actions.append(action)
             if actions:
                 await self._request(
                     "POST", "/repository/commits", json={"branch": delivery.branch, "commit_message": delivery.message, "actions": actions}
@@ -63,8 +66,14 @@ class GitLab:
         return await self._ensure_merge_request(delivery)
 
     @staticmethod
-    def _action(path: str, text: str, exists: bool) -> dict:
-        return {"action": "update" if exists else "create", "file_path": path, "content": text}
+    def _action(path: str, content: str | bytes | None, exists: bool) -> dict | None:
+        """Text as it is, bytes (an image) in base64, None deletes the file (nothing to do when it is not there)."""
+        if content is None:
+            return {"action": "delete", "file_path": path} if exists else None
+        action = {"action": "update" if exists else "create", "file_path": path}
+        if isinstance(content, bytes):
+            return action | {"content": base64.b64encode(content).decode("ascii"), "encoding": "base64"}
+        return action | {"content": content}
 
     async def _ensure_merge_request(self, delivery: Delivery) -> PullRequest:
         found = (await self._request("GET", "/merge_requests", params={"source_branch": delivery.branch, "state": "all"})).json()

@@ -7,6 +7,7 @@ problem of every file is collected; the model contains only files without errors
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ import jsonschema
 
 from . import schema as schemas
 from .checks import check_offer, warn_recommended
+from .images.checking import IMAGE_SUFFIXES, check_picture, check_picture_fields
+from .images.picture import Picture
 from .model import (
     AgeRange,
     Appointment,
@@ -247,6 +250,8 @@ def _data_files(entries: list[Path], data_dir: Path, problems: Problems) -> list
             )
         elif file.suffix in DATA_SUFFIXES:
             files.append(file)
+        elif file.name.lower().endswith(IMAGE_SUFFIXES):
+            continue  # read through the "bild" field of a data file beside it
         else:
             problems.warning(
                 _display(file, data_dir), 1, 1, FILE_LEVEL, "Die Datei wird nicht gelesen: nur .yaml- und .md-Dateien enthalten Angebote."
@@ -272,14 +277,17 @@ def _report_duplicate_slugs(files: list[Path], data_dir: Path, problems: Problem
 def _load_organisations(folder: Path, data_dir: Path, problems: Problems, broken: dict[str, str]) -> dict[str, Organisation]:
     organisations: dict[str, Organisation] = {}
     schema = schemas.organisation_schema()
-    files = _data_files(_listing(folder, data_dir, problems), data_dir, problems)
-    seen = set()
+    entries = _listing(folder, data_dir, problems)
+    files = _data_files(entries, data_dir, problems)
+    seen, documents = set(), []
     for file in files:
         if file.stem in seen or not _check_slug(file, data_dir, set(), problems):
             continue
         seen.add(file.stem)
         before = len(problems.errors)
         document = _read_checked(file, data_dir, schema, problems)
+        documents.append(document)
+        picture = check_picture(document, file, problems) if document is not None and len(problems.errors) == before else None
         if document is None or len(problems.errors) > before:
             broken[file.stem] = _display(file, data_dir)
             continue
@@ -293,7 +301,9 @@ def _load_organisations(folder: Path, data_dir: Path, problems: Problems, broken
             data.get("beschreibung"),
             Location.from_data(data.get("ort")),
             Contact.from_data(data.get("kontakt")),
+            picture=_placed(picture, f"anbieter/{file.stem}/logo"),
         )
+    _report_unnamed_images(entries, documents, data_dir, problems)
     return organisations
 
 
@@ -436,22 +446,25 @@ def _example_fits(spec: dict) -> bool:
 
 
 def _load_offers(boerse: Boerse, entries: list[Path], data_dir: Path, catalog: Catalog, data_today: DataDays, problems: Problems) -> None:
-    for file, document, organisation in _checked_offers(entries, data_dir, boerse.schema, catalog, data_today, problems):
+    for file, document, organisation, picture in _checked_offers(entries, data_dir, boerse.schema, catalog, data_today, problems):
         offer = build_offer(boerse, file.stem, document, organisation, catalog.shift)
+        offer.picture = _placed(picture, f"{offer.url}bild")
         boerse.offers.append(offer)
         organisation.offers.append(offer)
     _sort_offers(boerse)
 
 
 def _checked_offers(entries: list[Path], data_dir: Path, schema: dict, catalog: Catalog, data_today: DataDays, problems: Problems):
-    """Check every offer file of a folder; yield (file, document, organisation) of those without errors."""
+    """Check every offer file of a folder; yield (file, document, organisation, picture) of those without errors."""
     seen, files = set(), []
     for file in _data_files(entries, data_dir, problems):
         if file.stem in seen or not _check_slug(file, data_dir, RESERVED_OFFER_NAMES, problems):
             continue  # a second file of the same name was reported by _data_files
         seen.add(file.stem)
         files.append(file)
-    for file, (document, found) in zip(files, _check_offer_files(files, data_dir, schema, data_today), strict=True):
+    checked = list(zip(files, _check_offer_files(files, data_dir, schema, data_today), strict=True))
+    _report_unnamed_images(entries, [document for _, (document, _, _) in checked], data_dir, problems)
+    for file, (document, found, picture) in checked:
         problems.extend(found)
         if document is None:
             continue
@@ -460,21 +473,40 @@ def _checked_offers(entries: list[Path], data_dir: Path, schema: dict, catalog: 
             _report_unknown_organisation(document, data_dir, catalog, problems)
         if found.errors or organisation is None:
             continue
-        yield file, document, organisation
+        yield file, document, organisation, picture
+
+
+def _report_unnamed_images(entries: list[Path], documents: list[Document | None], data_dir: Path, problems: Problems) -> None:
+    """An image no data file names is not published: likely the "bild" line was forgotten or misspelt."""
+    named = {document.data.get("bild") for document in documents if document is not None}
+    for file in entries:
+        if file.is_file() and file.name.lower().endswith(IMAGE_SUFFIXES) and file.name not in named:
+            message = (
+                f"Keine Datei in diesem Ordner nennt dieses Bild, es erscheint deshalb nicht auf der Webseite. "
+                f"Im Angebot oder beim Anbieter gehört dazu die Zeile „bild: {file.name}“."
+            )
+            problems.warning(_display(file, data_dir), 1, 1, FILE_LEVEL, message)
+
+
+def _placed(picture: Picture | None, path: str) -> Picture | None:
+    """The picture with the place of its variants in the site."""
+    return dataclasses.replace(picture, path=path) if picture else None
 
 
 PARALLEL_FROM = 400  # files; below that, starting worker processes costs more than it saves
 _job: tuple | None = None  # what forked workers check files against (no pickling of schemas)
 
 
-def _check_offer_file(file: Path) -> tuple[Document | None, Problems]:
-    """Read, schema-check and consistency-check one offer file; needs no other file."""
+def _check_offer_file(file: Path) -> tuple[Document | None, Problems, Picture | None]:
+    """Read, schema-check and consistency-check one offer file and its image; needs no other data file."""
     data_dir, schema, data_today = _job
     problems = Problems()
+    picture = None
     document = _read_checked(file, data_dir, schema, problems)
     if document is not None and not problems.errors:
         check_offer(document, schema, data_today, problems)
-    return document, problems
+        picture = check_picture(document, file, problems)
+    return document, problems, picture
 
 
 def check_offer_text(catalog: Catalog, boerse: Boerse, file_name: str, text: str, *, new_organisations: tuple[str, ...] = ()) -> Problems:
@@ -487,6 +519,7 @@ def check_offer_text(catalog: Catalog, boerse: Boerse, file_name: str, text: str
     if document is None or problems.errors:
         return problems
     check_offer(document, boerse.schema, catalog.shift.data_days(catalog.today), problems)
+    check_picture_fields(document, problems)  # the image itself is a file beside it, checked by the build
     if document.data["anbieter"] not in (*catalog.organisations, *new_organisations):
         _report_unknown_organisation(document, Path(DATA_FOLDER), catalog, problems, new_organisations)
     return problems

@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .i18n.languages import SUPPORTED
-from .schema import Schema
+from .schema import PICTURE_FIELDS, Schema
 
 # Fields the submitter does not fill in: the bridge sets them (the day of the submission).
 AUTOMATIC_FIELDS = ("bestaetigt_am",)
+# An image is a file, not typed text: issue forms keep an existing one (its alt text and credit can be
+# edited) and offer its fields only when there is one; the bridge uploads it with a file field of its own.
+FILE_FIELDS = ("bild",)
 YES, NO = "ja", "nein"
 
 
@@ -75,17 +78,24 @@ Node = Control | Group | Repeat
 
 
 def form_fields(
-    schema: Schema, data: dict[str, Any] | None = None, *, extra_rows: Mapping[str, int] | None = None, prefix: str = ""
+    schema: Schema,
+    data: dict[str, Any] | None = None,
+    *,
+    extra_rows: Mapping[str, int] | None = None,
+    prefix: str = "",
+    picture_fields: bool = False,
 ) -> list[Node]:
     """The form of ``schema``, filled with ``data``; ``extra_rows`` adds empty rows to repeated groups.
 
-    ``prefix`` puts a second record in the same form (``neuer_anbieter.name``)."""
+    ``prefix`` puts a second record in the same form (``neuer_anbieter.name``). Alt text and credit
+    are offered where there is an image, or always with ``picture_fields`` (a form that uploads one)."""
     required = set(schema.get("required", ()))
     data = data or {}
+    pictures = picture_fields or any(key in data for key in PICTURE_FIELDS)
     return [
         _node(f"{prefix}{name}", (name,), spec, data.get(name), name in required, extra_rows or {})
         for name, spec in schema["properties"].items()
-        if name not in AUTOMATIC_FIELDS
+        if name not in AUTOMATIC_FIELDS + FILE_FIELDS and (name not in PICTURE_FIELDS or pictures)
     ]
 
 
@@ -195,7 +205,7 @@ def form_data(schema: Schema, values: FormValues, *, prefix: str = "") -> dict[s
 def _object(schema: Schema, prefix: str, values: FormValues, *, top: bool = False) -> dict[str, Any]:
     data = {}
     for key, spec in schema["properties"].items():
-        if top and key in AUTOMATIC_FIELDS:
+        if top and key in AUTOMATIC_FIELDS + FILE_FIELDS:
             continue
         value = _value(spec, f"{prefix}{key}", values)
         if value not in (None, "", [], {}):

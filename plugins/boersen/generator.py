@@ -20,6 +20,7 @@ from .i18n import catalogues
 from .i18n.languages import SOURCE, SUPPORTED, LanguageSettingError, configured
 from .i18n.scripts import write_script_texts
 from .model import OfferText
+from .images.variants import write_pictures
 from .outputs import calendar as calendars
 from .outputs import feed as feeds
 from .outputs import opendata, webapp
@@ -35,6 +36,7 @@ from .today import TodayError, resolve_today
 from .workers import fork_context, start_worker
 
 SEARCH_FOLDER = "suche"
+DEFAULT_IMAGE_CACHE = ".cache/bilder"  # encoded image variants, kept between builds (git-ignored)
 
 
 class DataError(Exception):
@@ -107,8 +109,12 @@ class BoersenGenerator(Generator):
             catalogues.activate(SOURCE)
         self._write_schemas(catalog)
         self._write_outputs(catalog, writer)
+        picture_problems = self._write_pictures(catalog)
         if search:
             search.finish()
+        if picture_problems.errors:  # an image file changed after the check
+            report(picture_problems)
+            raise DataError(f"{len(picture_problems.errors)} Fehler in den Daten (siehe oben); die Seite wurde nicht gebaut.")
         sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
 
     def _write_pages(self, catalog: Catalog, writer, code: str) -> None:
@@ -186,6 +192,16 @@ class BoersenGenerator(Generator):
         feeds.write_feeds(output, catalog, self.site)
         opendata.write_open_data(output, catalog, self.site)
         webapp.write_webapp(output, self.site, self.settings, self.context, catalog.today)
+
+    def _write_pictures(self, catalog: Catalog) -> Problems:
+        """Every offer's image and organisation's logo in a few widths (plugins/boersen/images/); problems
+        of image files that changed since they were checked."""
+        pictures = [offer.picture for boerse in catalog.boersen for offer in boerse.offers if offer.picture]
+        pictures += [organisation.picture for organisation in catalog.organisations.values() if organisation.picture]
+        cache = self.settings.get("BOERSEN_IMAGE_CACHE", DEFAULT_IMAGE_CACHE)
+        problems = Problems()
+        write_pictures(pictures, Path(self.output_path), Path(cache) if cache else None, problems)
+        return problems
 
     def _write_schemas(self, catalog: Catalog) -> None:
         """The JSON Schemas, per type and per Börse, for editors and forms."""

@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from .images.picture import Picture
 from .schema import WEEKDAYS
 
 WEEKDAY_NUMBERS = {name: number for number, name in enumerate(WEEKDAYS)}  # montag: 0 … sonntag: 6
@@ -139,6 +140,7 @@ class Organisation:
     location: Location | None
     contact: Contact | None
     offers: list[Offer] = field(default_factory=list)
+    picture: Picture | None = None  # the logo
 
     @property
     def url(self) -> str:
@@ -231,6 +233,7 @@ class Offer:
     ages: AgeRange | None
     details: dict[str, Any]  # the type-specific German fields, typed (see build_details)
     extra: dict[str, Any]  # values of the Börse's own extra fields
+    picture: Picture | None = None
     translations: dict[str, OfferText] = field(default_factory=dict)  # language code (en, tr, ar, uk) -> texts
     easy_language: OfferText | None = None  # the Leichte-Sprache version (German)
 

@@ -40,6 +40,8 @@ PHONE_PATTERN = rf"^{_PHONE}(\s*(,|;|oder)\s*{_PHONE})*$"
 POSTCODE_PATTERN = r"^\d{5}$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIELD_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
+# A plain file name in the data file's own folder (no folder, no "..") of an allowed image type.
+IMAGE_FILE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]*(\.[A-Za-z0-9_\-]+)*\.(jpg|jpeg|png|webp|JPG|JPEG|PNG|WEBP)$"
 
 Schema = dict[str, Any]
 
@@ -358,6 +360,7 @@ def core_properties() -> dict[str, Schema]:
             "Aufzug vorhanden, behindertengerechtes WC im Erdgeschoss.",
             max_length=500,
         ),
+        **picture_properties("Bild", "schwimmkurs.jpg", "Kinder üben mit Schwimmbrettern im Lehrschwimmbecken."),
         "gueltig_ab": date("Gültig ab", "Ab diesem Tag wird das Angebot angezeigt (JJJJ-MM-TT).", "2027-01-01"),
         "gueltig_bis": date("Gültig bis", "Nach diesem Tag verschwindet das Angebot (JJJJ-MM-TT).", "2027-12-31"),
         "bestaetigt_am": date(
@@ -367,6 +370,35 @@ def core_properties() -> dict[str, Schema]:
         ),
         "uebersetzungen": translations(),
         "leichte_sprache": easy_language(),
+    }
+
+
+PICTURE_FIELDS = ("bild", "bild_alt", "bild_quelle")
+
+
+def picture_properties(what: str, example: str, alt_example: str) -> dict[str, Schema]:
+    """An image beside the data file (``what``: "Bild" or "Logo"), its alt text and its credit."""
+    return {
+        "bild": _field(
+            {"type": "string", "format": "bilddatei", "pattern": IMAGE_FILE_PATTERN, "maxLength": 100, "x-file": True},
+            what,
+            "Name einer Bilddatei (JPEG, PNG oder WebP, höchstens 10 MB), die im selben Ordner liegt wie diese Datei. "
+            "Nur eigene Bilder oder solche, die Sie zeigen dürfen. Die Webseite verkleinert das Bild und entfernt "
+            "Aufnahmeort, Kamera und andere versteckte Angaben.",
+            example,
+        ),
+        "bild_alt": _field(
+            {"type": "string", "maxLength": 300},
+            "Bildbeschreibung (Alternativtext)",
+            "Pflicht, wenn ein Bild angegeben ist: ein Satz, was auf dem Bild zu sehen ist. Blinde Menschen hören ihn statt des Bildes.",
+            alt_example,
+        ),
+        "bild_quelle": text(
+            "Bildquelle",
+            "Wer das Bild gemacht hat und unter welcher Lizenz es steht; erscheint unter dem Bild.",
+            "Anna Beispiel, CC BY 4.0",
+            max_length=200,
+        ),
     }
 
 
@@ -851,6 +883,7 @@ def organisation_schema() -> Schema:
             "beschreibung": markdown("Beschreibung", "Wer Sie sind (Markdown).", "Offener Treff für Jugendliche seit 1985."),
             "ort": copy.deepcopy(LOCATION),
             "kontakt": copy.deepcopy(CONTACT),
+            **picture_properties("Logo", "jugendzentrum-domino.png", "Ein roter Dominostein mit dem Schriftzug Domino."),
         },
         "required": ["name"],
         "x-recommended": ["beschreibung", "kontakt"],

@@ -315,6 +315,11 @@ def _bad_format(schema: Schema, value: str) -> str:
         if town:
             return f"Bitte nur die Postleitzahl angeben: „plz: {town.group(1)}“; der Ort gehört in „stadt: {town.group(2).strip()}“."
         return f"Erwartet wird eine fünfstellige Postleitzahl wie 96450, gefunden „{value}“."
+    if kind == "bilddatei":
+        message = f"„{value}“ ist kein Name einer Bilddatei in diesem Ordner. Erwartet wird nur der Dateiname, z. B. „schwimmkurs.jpg“"
+        if "/" in value or "\\" in value:
+            return message + ", ohne Ordner davor: das Bild muss im selben Ordner liegen wie diese Datei."
+        return message + ", mit der Endung .jpg, .jpeg, .png oder .webp."
     if kind == "wort":
         return (
             f"„{value}“ ist kein Wort und keine Wortgruppe: erlaubt sind Wörter mit je einem Leerzeichen dazwischen, "

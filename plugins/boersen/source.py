@@ -212,8 +212,8 @@ class UnsafeFile(Exception):
     """A path that is not a plain file of its own: a symlink, a device, a pipe …"""
 
 
-def read_limited(file: Path) -> bytes:
-    """The file's bytes, at most MAX_FILE_BYTES + 1 of them; never through a symlink.
+def read_limited(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, at most ``limit`` + 1 of them; never through a symlink.
 
     O_NOFOLLOW refuses a link, O_NONBLOCK keeps a pipe from hanging the open, and fstat on the
     open file checks what was really opened (no race between a check and the read).
@@ -228,7 +228,7 @@ def read_limited(file: Path) -> bytes:
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise UnsafeFile(SPECIAL_FILE_MESSAGE)
-        return handle.read(MAX_FILE_BYTES + 1)
+        return handle.read(limit + 1)
 
 
 def _decode(raw: bytes, display_path: str, problems: Problems) -> str | None:

@@ -26,6 +26,8 @@ def structured_data(offer: Offer, site_url: str = "") -> Markup:
     data = {"@context": "https://schema.org", **_describe(offer)}
     if site_url.startswith("http"):
         data["url"] = f"{site_url}/{offer.url}"
+        if offer.picture:
+            data["image"] = f"{site_url}/{offer.picture.largest(offer.picture.fallback)}"
     return _script_json(data)
 
 
@@ -44,6 +46,8 @@ def organisation_data(organisation: Organisation, site_url: str = "") -> Markup:
             data["sameAs"] = contact.website
     if site_url.startswith("http"):
         data["url"] = f"{site_url}/{organisation.url}"
+        if organisation.picture:
+            data["logo"] = f"{site_url}/{organisation.picture.largest(organisation.picture.fallback)}"
     return _script_json(data)
 
 

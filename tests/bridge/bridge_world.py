@@ -134,15 +134,25 @@ class World:
     async def get(self, path: str, **kwargs) -> httpx.Response:
         return await self.client.get(path, **kwargs)
 
-    async def submit(self, path: str, values: list[tuple[str, str]], *, wait: float = 10, origin: str | None = "http://bridge.test"):
-        """Open the form, let ``wait`` seconds pass, send ``values`` with the form's token."""
+    async def submit(
+        self,
+        path: str,
+        values: list[tuple[str, str]],
+        *,
+        wait: float = 10,
+        origin: str | None = "http://bridge.test",
+        image: tuple[str, bytes, str] | None = None,
+    ):
+        """Open the form, let ``wait`` seconds pass, send ``values`` with the form's token; ``image`` (file
+        name, bytes, content type) is uploaded in the form's file field, as multipart/form-data."""
         form = await self.client.get(path)
         self.clock.advance(wait)
         fields = [("_token", form_token(form.text)), *values]
         if basis := form_basis(form.text):
             fields.append(("_basis", basis))
         headers = {"origin": origin} if origin else {}
-        return await self.client.post(path, data=_encode(fields), headers=headers)
+        files = {"bild": image} if image else None
+        return await self.client.post(path, data=_encode(fields), files=files, headers=headers)
 
 
 def _encode(fields: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -158,10 +168,13 @@ def forge_client(kind: str, url: str):
     return GitLab(f"{url}/api/v4", "stadt/boersen", token="geheim-token")
 
 
-async def open_world(tmp_path: Path, kind: str, **changes):
-    """A world with scratch data, a fake forge of ``kind`` on loopback and the app in-process."""
+async def open_world(tmp_path: Path, kind: str, *, offer_files: dict[str, bytes] | None = None, **changes):
+    """A world with scratch data, a fake forge of ``kind`` on loopback and the app in-process;
+    ``offer_files`` are written into the Börse's folder after the offer (a changed offer, its image)."""
     data = DataFolder(tmp_path)
     data.offer(FERIEN_OFFER, "kurs.yaml")
+    for name, content in (offer_files or {}).items():
+        data.write_bytes(f"ferien/{name}", content)
     repository = BareRepository(tmp_path / "remote.git", seed=data.root)
     fake = FakeGitHub(repository) if kind == "github" else FakeGitLab(repository)
     clock = Clock()

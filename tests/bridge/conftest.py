@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "images"))  # image_files: the image tests' drawn and hostile files
 
 from bridge_world import open_world
 

@@ -47,9 +47,7 @@ class BareRepository:
         self.lock = threading.Lock()
         subprocess.run(["git", "init", "--quiet", "--bare", f"--initial-branch={branch}", str(path)], check=True)
         if seed is not None:
-            files = {
-                str(file.relative_to(seed.parent)): file.read_text(encoding="utf-8") for file in sorted(seed.rglob("*")) if file.is_file()
-            }
+            files = {str(file.relative_to(seed.parent)): file.read_bytes() for file in sorted(seed.rglob("*")) if file.is_file()}
             self.commit(branch, files, "Erster Stand", parent=None)
 
     def git(self, *args: str, input: str | None = None, env: dict | None = None) -> str:
@@ -81,8 +79,8 @@ class BareRepository:
     def read_bytes(self, ref: str, path: str) -> bytes:
         return subprocess.run(["git", "show", f"{ref}:{path}"], cwd=self.path, capture_output=True, check=True).stdout
 
-    def commit(self, branch: str, files: dict[str, str], message: str, *, parent: str | None) -> str:
-        """One commit on ``branch`` (from ``parent``) that writes ``files``."""
+    def commit(self, branch: str, files: dict[str, str | bytes | None], message: str, *, parent: str | None) -> str:
+        """One commit on ``branch`` (from ``parent``) that writes ``files`` (text or bytes; None deletes)."""
         with self.lock:
             index = self.path / f"index-{threading.get_ident()}"
             env = {"GIT_INDEX_FILE": str(index)}
@@ -91,8 +89,16 @@ class BareRepository:
                     self.git("read-tree", parent, env=env)
                 else:
                     self.git("read-tree", "--empty", env=env)
-                for path, text in files.items():
-                    blob = self.git("hash-object", "-w", "--stdin", input=text)
+                for path, content in files.items():
+                    if content is None:
+                        self.git("update-index", "--index-info", input=f"0 {'0' * 40}\t{path}\n", env=env)  # a bare repository: no rm
+                        continue
+                    data = content.encode("utf-8") if isinstance(content, str) else content
+                    blob = (
+                        subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=self.path, input=data, capture_output=True, check=True)
+                        .stdout.decode("ascii")
+                        .strip()
+                    )
                     self.git("update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
                 tree = self.git("write-tree", env=env)
             finally:
@@ -126,7 +132,7 @@ class FakeForge:
         self.calls: list[tuple[str, str, dict | None]] = []
         self.faults = Faults()
         self.pulls: list[dict] = []
-        self.app = Starlette(routes=[Route("/{rest:path}", self.dispatch, methods=["GET", "POST", "PUT"])])
+        self.app = Starlette(routes=[Route("/{rest:path}", self.dispatch, methods=["GET", "POST", "PUT", "DELETE"])])
 
     def authorised(self, request: Request) -> bool:
         raise NotImplementedError
@@ -134,7 +140,7 @@ class FakeForge:
     async def dispatch(self, request: Request) -> Response:
         raw = request.scope.get("raw_path", request.url.path.encode()).decode("ascii")
         body = None
-        if request.method in ("POST", "PUT"):
+        if request.method in ("POST", "PUT", "DELETE"):
             content = await request.body()
             body = json.loads(content) if content else None
         self.calls.append((request.method, unquote(raw), body))
@@ -208,8 +214,12 @@ class FakeGitHub(FakeForge):
             existing = repo.blob(branch, file)
             if existing != body.get("sha"):
                 return JSONResponse({"message": "sha does not match"}, status_code=409 if existing else 422)
-            text = base64.b64decode(body["content"]).decode("utf-8")
-            repo.commit(branch, {file: text}, body["message"], parent=repo.head(branch))
+            if method == "DELETE":
+                if existing is None:
+                    return JSONResponse({"message": "Not Found"}, status_code=404)
+                repo.commit(branch, {file: None}, body["message"], parent=repo.head(branch))
+                return JSONResponse({"content": None})
+            repo.commit(branch, {file: base64.b64decode(body["content"])}, body["message"], parent=repo.head(branch))
             return JSONResponse({"content": {"sha": repo.blob(branch, file)}}, status_code=201 if existing is None else 200)
         if path == "/pulls" and method == "GET":
             head = query.get("head", "").split(":", 1)[-1]
@@ -278,8 +288,9 @@ class FakeGitLab(FakeForge):
             for action in body["actions"]:
                 exists = repo.blob(parent, action["file_path"]) is not None
                 if (action["action"] == "create") == exists:
-                    return JSONResponse({"message": "A file with this name already exists"}, status_code=400)
-            files = {action["file_path"]: action["content"] for action in body["actions"]}
+                    message = "A file with this name already exists" if exists else "A file with this name doesn't exist"
+                    return JSONResponse({"message": message}, status_code=400)
+            files = {action["file_path"]: _content(action) for action in body["actions"]}
             commit = repo.commit(branch, files, body["commit_message"], parent=parent)
             return JSONResponse({"id": commit}, status_code=201)
         if path == "/merge_requests" and method == "GET":
@@ -305,6 +316,13 @@ class FakeGitLab(FakeForge):
         request["state"] = "merged" if merged else "closed"
         if merged:
             self.repository.set_ref(request["target_branch"], self.repository.head(request["source_branch"]))
+
+
+def _content(action: dict) -> str | bytes | None:
+    """What a GitLab commit action writes: text, base64-encoded bytes, or None for "delete"."""
+    if action["action"] == "delete":
+        return None
+    return base64.b64decode(action["content"]) if action.get("encoding") == "base64" else action["content"]
 
 
 class Served:

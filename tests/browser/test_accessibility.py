@@ -15,6 +15,8 @@ PAGES = [
     "ferienboerse/?q=wald&alter=8",
     "ferienboerse/kategorie/natur-und-erlebnis/",
     "ferienboerse/seepferdchen-ferienkurs/",
+    "sportwegweiser/kanu-jugendgruppe/",
+    "anbieter/pfadfinder-falkenhorst/",
     "kita-boerse/",
     "anbieter/",
     "hilfe/",

@@ -9,11 +9,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bridge"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "images"))
 
 from bridge.app import create_app
 
 from bridge_world import PASSWORD, Clock, settings
 from fake_forges import BareRepository, FakeGitHub, Served
+from image_files import jpeg, metadata_in, pixel_difference
 from scratch import FERIEN_OFFER, TODAY, DataFolder
 from test_accessibility import violations
 
@@ -70,6 +72,37 @@ def test_a_person_fills_in_and_sends_the_form(browser, bridge, javascript):
     assert "gebuehr: 12.5\n" in text
     page.get_by_role("link", name=f"Stand des Vorgangs {number}").click()
     expect(page.get_by_text("Stand: eingegangen")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["mit-js", "ohne-js"])
+def test_a_person_uploads_an_image_with_the_form(browser, bridge, tmp_path, javascript):
+    served, state = bridge
+    photo = jpeg(1200, 800, gps=True, orientation=6)  # as a phone writes it: position, camera, XMP, a comment
+    (tmp_path / "IMG_0042.JPG").write_bytes(photo)
+    (tmp_path / "brief.jpg").write_bytes(b"Sehr geehrte Damen und Herren" * 10)
+    context = browser.new_context(locale="de-DE", java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{served.url}/ferien/neu")
+    fill_offer(page)
+    page.get_by_label("Bild (JPEG, PNG oder WebP, höchstens 10 MB)").set_input_files(tmp_path / "brief.jpg")
+    page.get_by_label("Bildbeschreibung (Alternativtext)").fill("Kinder paddeln im Kanu auf der Itz.")
+    page.get_by_role("button", name="Angebot absenden").click()
+    expect(page.locator("#e-bild")).to_have_text(
+        "Fehler: Die Datei ist kein Bild einer erlaubten Art. Erlaubt sind JPEG (.jpg), PNG (.png) oder WebP (.webp). "
+        "Bitte wählen Sie die Bilddatei noch einmal aus."
+    )
+    expect(page.get_by_label("Bildbeschreibung (Alternativtext)")).to_have_value("Kinder paddeln im Kanu auf der Itz.")
+    page.get_by_label("Bild (JPEG, PNG oder WebP, höchstens 10 MB)").set_input_files(tmp_path / "IMG_0042.JPG")
+    page.get_by_role("button", name="Angebot absenden").click()
+    expect(page.get_by_role("heading", name="Vielen Dank!")).to_be_visible()
+    submission = state.store.by_number(page.locator(".reference").inner_text())
+    files = state.store.by_id(submission.id).files
+    name = submission.path.removesuffix(".yaml") + ".jpg"
+    mean, largest = pixel_difference(files[name], photo)  # a clean copy: the same picture upright, encoded once more
+    assert mean <= 1.5 and largest <= 64
+    assert metadata_in(files[name]) == []
+    assert f"bild: {name.rsplit('/', 1)[1]}\nbild_alt: Kinder paddeln im Kanu auf der Itz.\n" in files[submission.path]
     context.close()
 
 

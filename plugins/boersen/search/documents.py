@@ -98,12 +98,18 @@ def key_facts(offer: Offer, lang: str = "de") -> list[str]:
 
 
 def result_card(offer: Offer, lang: str = "de") -> dict[str, object]:
-    """What one result shows: title, link, summary and key facts. In another language ``lang`` the
-    link leads to that language's page, and ``sprachen`` tells the language of the title and the
-    summary ("de" where there is no translation), so the page marks German text with lang="de"."""
+    """What one result shows: title, link, summary, key facts and, when there is one, a small image.
+    In another language ``lang`` the link leads to that language's page, and ``sprachen`` tells the
+    language of the title and the summary ("de" where there is no translation), so the page marks
+    German text with lang="de"."""
     if lang == "de":
-        return {"titel": offer.title, "url": offer.url, "kurz": offer.summary, "fakten": key_facts(offer)}
-    texts = offer.text(lang)
-    languages = {key: lang if offer.translated(lang, field) else "de" for key, field in (("titel", "title"), ("kurz", "summary"))}
-    card = {"titel": texts.title, "url": f"{lang}/{offer.url}", "kurz": texts.summary, "fakten": key_facts(offer, lang)}
-    return card | {"sprachen": languages}
+        card = {"titel": offer.title, "url": offer.url, "kurz": offer.summary, "fakten": key_facts(offer)}
+    else:
+        texts = offer.text(lang)
+        languages = {key: lang if offer.translated(lang, field) else "de" for key, field in (("titel", "title"), ("kurz", "summary"))}
+        card = {"titel": texts.title, "url": f"{lang}/{offer.url}", "kurz": texts.summary, "fakten": key_facts(offer, lang)}
+        card["sprachen"] = languages
+    if offer.picture:
+        path, width, height = offer.picture.thumbnail()
+        card["bild"] = {"src": path, "alt": offer.picture.alt, "b": width, "h": height}
+    return card

@@ -89,7 +89,13 @@
     // Title and summary the index holds in German only get lang="de", inline as on the static list.
     var title = element("a", { href: siteUrl + "/" + BoersenTexte.pageUrl(data.url), text: data.titel });
     var summary = element("span", { text: data.kurz });
+    var image = data.bild && element("img", {
+      class: "card-picture", src: siteUrl + "/" + data.bild.src, alt: data.bild.alt,
+      width: data.bild.b, height: data.bild.h, loading: "lazy", decoding: "async",
+    });
+    if (image && data.sprachen) image.setAttribute("lang", "de");  // alt texts are written in German only
     return element("li", { class: "offer-card" }, [
+      image,
       element("h" + headingLevel, { class: "offer-title" }, [BoersenTexte.markGerman(title, data, "titel")]),
       element("p", { class: "offer-summary" }, [BoersenTexte.markGerman(summary, data, "kurz")]),
       facts,
