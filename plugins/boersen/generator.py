@@ -19,8 +19,8 @@ from .help_page import example_file, local_examples, shown_example
 from .i18n import catalogues
 from .i18n.languages import SOURCE, SUPPORTED, LanguageSettingError, configured
 from .i18n.scripts import write_script_texts
-from .model import OfferText
 from .images.variants import write_pictures
+from .model import OfferText
 from .outputs import calendar as calendars
 from .outputs import feed as feeds
 from .outputs import opendata, webapp
