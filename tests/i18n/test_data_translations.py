@@ -188,7 +188,11 @@ def test_new_offer_template_shows_translations_and_easy_language_commented(data)
 
 def test_the_demo_data_marks_its_machine_made_translations():
     """README: machine-made translations carry the comment line, the demo data's included."""
-    translated = [path for path in sorted((ROOT / "data").rglob("*.*")) if "\nuebersetzungen:" in path.read_text(encoding="utf-8")]
+    translated = [
+        path
+        for path in sorted((ROOT / "data").rglob("*.*"))
+        if path.suffix in {".yaml", ".md"} and "\nuebersetzungen:" in path.read_text(encoding="utf-8")
+    ]
     assert len(translated) >= 5
     for path in translated:
         lines = path.read_text(encoding="utf-8").splitlines()
