@@ -695,14 +695,14 @@ def _merge(core: dict, details: dict) -> dict:
 
 # Words of the translations: enough for titles, summaries and a short description per language.
 TRANSLATION_WORDS = {
-    "en": """swimming course children family holiday nature workshop football museum library
-        painting music theatre climbing cooking counselling help parents garden forest games""".split(),
-    "tr": """yüzme kursu çocuklar aile tatil doğa atölye futbol müze kütüphane resim müzik
-        tiyatro tırmanma yemek danışmanlık yardım ebeveynler bahçe orman oyunlar""".split(),
-    "ar": """سباحة دورة أطفال عائلة عطلة طبيعة ورشة كرة متحف مكتبة رسم موسيقى مسرح تسلق طبخ
-        استشارة مساعدة والدين حديقة غابة ألعاب""".split(),
-    "uk": """плавання курс діти родина канікули природа майстерня футбол музей бібліотека
-        малювання музика театр скелелазіння кулінарія консультація допомога батьки сад ліс ігри""".split(),
+    "en": _words("""swimming, course, children, family, holiday, nature, workshop, football, museum, library,
+        painting, music, theatre, climbing, cooking, counselling, help, parents, garden, forest, games"""),
+    "tr": _words("""yüzme, kursu, çocuklar, aile, tatil, doğa, atölye, futbol, müze, kütüphane,
+        resim, müzik, tiyatro, tırmanma, yemek, danışmanlık, yardım, ebeveynler, bahçe, orman, oyunlar"""),
+    "ar": _words("""سباحة, دورة, أطفال, عائلة, عطلة, طبيعة, ورشة, كرة, متحف, مكتبة,
+        رسم, موسيقى, مسرح, تسلق, طبخ, استشارة, مساعدة, والدين, حديقة, غابة, ألعاب"""),
+    "uk": _words("""плавання, курс, діти, родина, канікули, природа, майстерня, футбол, музей, бібліотека,
+        малювання, музика, театр, скелелазіння, кулінарія, консультація, допомога, батьки, сад, ліс, ігри"""),
 }
 
 
