@@ -57,7 +57,8 @@ def page(browser):
 
 def words(folder) -> set[str]:
     """The words of an index's typo lists: every word it holds."""
-    return {word for file in folder.glob("w-*.json") for word in json.loads(file.read_text(encoding="utf-8"))}
+    lists = [json.loads(file.read_text(encoding="utf-8")) for file in folder.glob("w-*.json")]  # {length: [words]}
+    return {word for by_length in lists for words in by_length.values() for word in words}
 
 
 def search(page: Page, base: str, lang: str, query: str) -> None:
