@@ -98,20 +98,27 @@ class BoersenGenerator(Generator):
             )
         if search:
             search.start()  # on the other core, while this one renders the pages
-        # The pages of the later languages (tr, ar, uk of five) are rendered by a worker on the
-        # other core, while this process renders the first ones and the German-only outputs.
+        # Calendars, feeds and open data (icalendar alone takes as long as the German pages),
+        # and the pages of the later languages (tr, ar, uk of five), are written by workers
+        # beside this process, which renders the first languages' pages.
+        outputs = Task(
+            lambda: self._write_outputs(catalog, writer),
+            "boersen-outputs",
+            "Kalender, Feeds und offene Daten konnten nicht geschrieben werden",
+        )
+        outputs.start()
         split = (len(self.languages) + 1) // 2
-        forked = Task(
+        pages = Task(
             lambda: self._write_languages(catalog, writer, self.languages[split:], collect=True),
             "boersen-pages",
             f"Die Seiten in {', '.join(self.languages[split:])} konnten nicht geschrieben werden",
         )
         if self.languages[split:]:
-            forked.start()
+            pages.start()
         self._write_languages(catalog, writer, self.languages[:split])
         self._write_schemas(catalog)
-        self._write_outputs(catalog, writer)
-        forked.finish()
+        outputs.finish()
+        pages.finish()
         if search:
             search.finish()
         sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
