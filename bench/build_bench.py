@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated numbers of offers (default: 1000,10000)")
     parser.add_argument("--runs", type=int, default=2, help="runs per build; the fastest counts (default: 2)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic data (default: 1)")
+    parser.add_argument("--translated", type=float, default=0.0, help="share of offers translated into en, tr, ar, uk (default: 0)")
+    parser.add_argument("--no-search", action="store_true", help="build without search files (BOERSEN_SEARCH=False)")
     parser.add_argument("--languages", help='BOERSEN_LANGUAGES for our build, e.g. "de" or "de,en,tr,ar,uk" (default: pelicanconf.py\'s)')
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
@@ -74,7 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     languages = [code.strip() for code in args.languages.split(",")] if args.languages else None
     if languages:
         print(f"Our build in the languages {', '.join(languages)}")
-    results = [_bench_size(size, args.seed, args.runs, hugo, languages) for size in sizes]
+    if args.translated:
+        print(f"{args.translated:.0%} of the offers translated")
+    settings = {"BOERSEN_LANGUAGES": languages} if languages else {}
+    if args.no_search:
+        settings["BOERSEN_SEARCH"] = False
+    results = [_bench_size(size, args.seed, args.runs, hugo, settings, args.translated) for size in sizes]
 
     print(f"\nLoad average after: {_load()}\n")
     _print_table(results)
@@ -84,12 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _bench_size(size: int, seed: int, runs: int, hugo: str | None, languages: list[str] | None = None) -> Result:
+def _bench_size(size: int, seed: int, runs: int, hugo: str | None, settings: dict, translated: float = 0.0) -> Result:
     folder = WORK / str(size)
     shutil.rmtree(folder, ignore_errors=True)
     data, site = folder / "data", folder / "hugo-site"
     started = time.perf_counter()
-    dataset = synthetic.write_data(data, size, seed)
+    dataset = synthetic.write_data(data, size, seed, translated)
     hugo_site.write_site(site, dataset)
     print(f"N={size}: data and Hugo site written in {time.perf_counter() - started:.1f} s ({folder.relative_to(ROOT)})")
 
@@ -102,8 +109,8 @@ def _bench_size(size: int, seed: int, runs: int, hugo: str | None, languages: li
         str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-o", str(ours_out),
         "-e", f"BOERSEN_DATA_PATH={json.dumps(str(data))}",
     ]  # fmt: skip
-    if languages:  # one -e takes every KEY=VALUE; pages multiply per language (Hugo builds one)
-        ours_command.append(f"BOERSEN_LANGUAGES={json.dumps(languages)}")
+    # One -e takes every KEY=VALUE; pages multiply per language (Hugo builds one).
+    ours_command += [f"{key}={json.dumps(value)}" for key, value in settings.items()]
     hugo_command = [hugo, "--quiet", "-s", str(site), "-d", str(hugo_out), "--cacheDir", str(WORK / "hugo-cache")]
     ours_runs, hugo_runs = [], []
     for _ in range(runs):  # alternate, so that a burst of load elsewhere hits both

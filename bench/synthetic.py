@@ -371,8 +371,9 @@ class Dataset:
     offers: list[OfferFile] = field(default_factory=list)
 
 
-def generate(count: int, seed: int = 1) -> Dataset:
-    """All files of a data folder with ``count`` offers, in memory."""
+def generate(count: int, seed: int = 1, translated: float = 0.0) -> Dataset:
+    """All files of a data folder with ``count`` offers, in memory; the share ``translated``
+    of them carries ``uebersetzungen`` into every other language (en, tr, ar, uk)."""
     organisations, groups = _organisations(seed)
     dataset = Dataset(boersen=copy.deepcopy(BOERSEN), organisations=organisations)
     for boerse, number in _split(count).items():
@@ -381,14 +382,18 @@ def generate(count: int, seed: int = 1) -> Dataset:
             group = rng.choice(OFFER_GROUPS[boerse])
             organisation = rng.choice(groups[group])
             data = OFFER_BUILDERS[boerse](rng, organisation, organisations[organisation])
+            # A separate generator, so the German data is the same at every share.
+            chooser = random.Random(f"{seed}:{boerse}:{index}:translated")
+            if chooser.random() < translated:
+                data["uebersetzungen"] = _translations(chooser)
             slug = f"{slugify(data['titel'])}-{index}"
             dataset.offers.append(OfferFile(boerse, slug, data, markdown=rng.random() < MARKDOWN_SHARE))
     return dataset
 
 
-def write_data(folder: Path, count: int, seed: int = 1) -> Dataset:
+def write_data(folder: Path, count: int, seed: int = 1, translated: float = 0.0) -> Dataset:
     """Write a complete data folder with ``count`` offers into ``folder`` (created if needed)."""
-    dataset = generate(count, seed)
+    dataset = generate(count, seed, translated)
     folder = Path(folder)
     (folder / "anbieter").mkdir(parents=True, exist_ok=True)
     for slug, data in dataset.organisations.items():
@@ -686,6 +691,30 @@ def _merge(core: dict, details: dict) -> dict:
     head = {key: core[key] for key in ("titel", "kurzbeschreibung", "beschreibung", "anbieter", "kategorien", "schlagworte")}
     tail = {key: value for key, value in core.items() if key not in head}
     return {**head, **details, **tail}
+
+
+# Words of the translations: enough for titles, summaries and a short description per language.
+TRANSLATION_WORDS = {
+    "en": _words("""swimming, course, children, family, holiday, nature, workshop, football, museum, library,
+        painting, music, theatre, climbing, cooking, counselling, help, parents, garden, forest, games"""),
+    "tr": _words("""yüzme, kursu, çocuklar, aile, tatil, doğa, atölye, futbol, müze, kütüphane,
+        resim, müzik, tiyatro, tırmanma, yemek, danışmanlık, yardım, ebeveynler, bahçe, orman, oyunlar"""),
+    "ar": _words("""سباحة, دورة, أطفال, عائلة, عطلة, طبيعة, ورشة, كرة, متحف, مكتبة,
+        رسم, موسيقى, مسرح, تسلق, طبخ, استشارة, مساعدة, والدين, حديقة, غابة, ألعاب"""),
+    "uk": _words("""плавання, курс, діти, родина, канікули, природа, майстерня, футбол, музей, бібліотека,
+        малювання, музика, театр, скелелазіння, кулінарія, консультація, допомога, батьки, сад, ліс, ігри"""),
+}
+
+
+def _translations(rng: random.Random) -> dict[str, dict[str, str]]:
+    """Title, summary and a short description in every other language."""
+    texts = {}
+    for lang, words in TRANSLATION_WORDS.items():
+        title = " ".join(rng.sample(words, 3)).capitalize()
+        summary = " ".join(rng.sample(words, 8)).capitalize() + "."
+        description = " ".join(rng.choice(words) for _ in range(40)).capitalize() + "."
+        texts[lang] = {"titel": title, "kurzbeschreibung": summary, "beschreibung": description}
+    return texts
 
 
 # --- Small generators ---------------------------------------------------------------

@@ -33,7 +33,7 @@ from .search.index import search_files, write_search_files
 from .search.languages import search_language
 from .structured_data import organisation_data, site_data, structured_data
 from .today import TodayError, resolve_today
-from .workers import fork_context, start_worker
+from .workers import Task
 
 SEARCH_FOLDER = "suche"
 DEFAULT_IMAGE_CACHE = ".cache/bilder"  # encoded image variants, kept between builds (git-ignored)
@@ -100,22 +100,47 @@ class BoersenGenerator(Generator):
             )
         if search:
             search.start()  # on the other core, while this one renders the pages
-        # One language after another: the labels (gettext, formatting.py) follow the active one.
-        try:
-            for code in self.languages:
-                catalogues.activate(code)
-                self._write_pages(catalog, writer, code)
-        finally:
-            catalogues.activate(SOURCE)
+        # Calendars, feeds and open data (icalendar alone takes as long as the German pages),
+        # and the pages of the later languages (tr, ar, uk of five), are written by workers
+        # beside this process, which renders the first languages' pages.
+        outputs = Task(
+            lambda: self._write_outputs(catalog, writer),
+            "boersen-outputs",
+            "Kalender, Feeds und offene Daten konnten nicht geschrieben werden",
+        )
+        outputs.start()
+        split = (len(self.languages) + 1) // 2
+        pages = Task(
+            lambda: self._write_languages(catalog, writer, self.languages[split:], collect=True),
+            "boersen-pages",
+            f"Die Seiten in {', '.join(self.languages[split:])} konnten nicht geschrieben werden",
+        )
+        if self.languages[split:]:
+            pages.start()
+        self._write_languages(catalog, writer, self.languages[:split])
         self._write_schemas(catalog)
-        self._write_outputs(catalog, writer)
         picture_problems = self._write_pictures(catalog)
+        outputs.finish()
+        pages.finish()
         if search:
             search.finish()
         if picture_problems.errors:  # an image file changed after the check
             report(picture_problems)
             raise DataError(f"{len(picture_problems.errors)} Fehler in den Daten (siehe oben); die Seite wurde nicht gebaut.")
         sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
+
+    def _write_languages(self, catalog: Catalog, writer, codes: tuple[str, ...], collect: bool = False) -> None:
+        """The pages of each language in ``codes``, one after another: the labels (gettext,
+        formatting.py) follow the active one. ``collect`` in a worker: rendering thousands of
+        pages leaves cycles that a worker without the cyclic collector would keep till its end."""
+        if collect:
+            gc.enable()
+        try:
+            for code in codes:
+                catalogues.activate(code)
+                self._write_pages(catalog, writer, code)
+        finally:
+            catalogues.activate(SOURCE)
 
     def _write_pages(self, catalog: Catalog, writer, code: str) -> None:
         """Every page of one language: German at the root, the others below /<code>/."""
@@ -217,38 +242,25 @@ class SearchWriter:
     """
 
     def __init__(self, catalog: Catalog, output: Path, *, precompress: bool, languages: tuple[str, ...] = (SOURCE,)):
-        self.catalog, self.output, self.precompress, self.process = catalog, output, precompress, None
+        self.catalog, self.output, self.precompress = catalog, output, precompress
         self.languages = languages
+        self.task = Task(self.run, "boersen-search", "Der Suchindex konnte nicht geschrieben werden")
 
     def run(self) -> None:
         for boerse in self.catalog.boersen:
             files = search_files(boerse, self.catalog.current_offers(boerse), self.catalog.synonyms)
             write_search_files(self.output / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
-        # Each other language: an index of the translations below /<code>/ (search/languages.py).
+        # Each other language: an index of the offers translated into it below /<code>/ (search/languages.py).
         for code in self.languages[1:]:
             for boerse in self.catalog.boersen:
                 files = search_files(boerse, self.catalog.current_offers(boerse), [], search_language(code))
                 write_search_files(self.output / code / boerse.slug / SEARCH_FOLDER, files, precompress=self.precompress)
 
-    def _run_in_child(self) -> None:
-        start_worker()
-        self.run()
-
     def start(self) -> None:
-        context = fork_context()
-        if context is None:
-            self.run()
-            return
-        # A daemon is ended when the build exits early; start_worker ends it if the build is killed.
-        self.process = context.Process(target=self._run_in_child, name="boersen-search", daemon=True)
-        self.process.start()
+        self.task.start()
 
     def finish(self) -> None:
-        if self.process is None:
-            return
-        self.process.join()
-        if self.process.exitcode != 0:
-            raise RuntimeError(f"Der Suchindex konnte nicht geschrieben werden (Prozess endete mit {self.process.exitcode}).")
+        self.task.finish()
 
 
 def search_targets(catalog: Catalog, site_url: str, prefix: str = "") -> list[dict]:

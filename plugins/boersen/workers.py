@@ -42,3 +42,34 @@ def start_worker() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+
+
+class Task:
+    """``work()`` in a forked worker beside the build (right here when there is no second core).
+
+    ``failure`` is the German message raised by ``finish`` when the worker did not end well.
+    """
+
+    def __init__(self, work, name: str, failure: str):
+        self.work, self.name, self.failure, self.process = work, name, failure, None
+
+    def _run_in_child(self) -> None:
+        start_worker()
+        self.work()
+
+    def start(self) -> None:
+        context = fork_context()
+        if context is None:
+            self.work()
+            return
+        # A daemon is ended when the build exits early; start_worker ends it if the build is killed.
+        self.process = context.Process(target=self._run_in_child, name=self.name, daemon=True)
+        self.process.start()
+
+    def finish(self) -> None:
+        """Wait for the worker; raise ``RuntimeError(failure)`` when it failed."""
+        if self.process is None:
+            return
+        self.process.join()
+        if self.process.exitcode != 0:
+            raise RuntimeError(f"{self.failure} (Prozess endete mit {self.process.exitcode}).")

@@ -296,3 +296,36 @@ def test_cards_of_another_language_carry_its_texts_and_facts(data):
         "fakten": [],
         "sprachen": {"titel": "tr", "kurz": "de"},
     }
+
+
+def test_another_language_indexes_only_the_offers_translated_into_it(data, tmp_path):
+    """An L index holds the offers translated into L only, under their positions among all offers;
+    facets and cards cover every offer, so the page finds the others through the German index
+    and shows them with L's card."""
+    data.offer(FERIEN_OFFER.replace("Schwimmkurs für Anfänger", "Töpferkurs im Museum"), name="toepfern.yaml")
+    data.offer(FERIEN_OFFER + "uebersetzungen:\n  en:\n    titel: Learn to swim\n    kurzbeschreibung: Five mornings.\n")
+    catalog, problems = data.load()
+    assert problems.errors == []
+    boerse = catalog.boersen[0]
+    offers = catalog.current_offers(boerse)
+    swim = [offer.slug for offer in offers].index("kurs")
+    folder = tmp_path / "en"
+    write_search_files(folder, search_files(boerse, offers, [], LANGUAGES["en"]))
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    shards = [json.loads((folder / f"t-{shard}.json").read_text(encoding="utf-8")) for shard in manifest["shards"]]
+    assert {field_ref.split("/")[1] for shard in shards for field_ref, _ in shard["fieldVectors"]} == {str(swim)}
+    # German address words stay in a translated offer's document: a mixed query finds it.
+    queries = ["swimming", "Töpferkurs", "swimming Hallenbad"]
+    assert [[p for p, _ in found] for found in python_search(folder, queries)] == [[swim], [], [swim]]
+    cards = json.loads((folder / "karten-0.json").read_text(encoding="utf-8"))
+    assert manifest["anzahl"] == len(cards) == 2
+    assert cards[1 - swim] | {"fakten": []} == {
+        "titel": "Töpferkurs im Museum",
+        "url": "en/ferien/toepfern/",
+        "kurz": "Wir lernen schwimmen und machen das Seepferdchen.",
+        "fakten": [],
+        "sprachen": {"titel": "de", "kurz": "de"},
+    }
+    german = tmp_path / "de"
+    write_search_files(german, search_files(boerse, offers, []))
+    assert [p for p, _ in python_search(german, ["Töpferkurs"])[0]] == [1 - swim]

@@ -168,12 +168,16 @@ class _Analysed:
         return list(found)
 
 
-def build_index(offers: list[Offer], analysed: _Analysed | None = None, language: SearchLanguage = GERMAN) -> dict:
-    """The serialized lunr index of ``offers``; refs are positions in the list (base 36).
+def build_index(
+    offers: list[Offer], analysed: _Analysed | None = None, language: SearchLanguage = GERMAN, positions: list[int] | None = None
+) -> dict:
+    """The serialized lunr index of ``offers``; refs are ``positions`` (default: positions in the
+    list), base 36.
 
     Another language's index has no pipeline: queries never run one (their terms are made by
     our code on both sides), so the browser needs no lunr functions registered to load it."""
     analysed = analysed or _Analysed(offers, language)
+    positions = list(range(len(offers))) if positions is None else positions
     german_index = analysed.language is GERMAN
     builder = german.configure(_GermanBuilder()) if german_index else _GermanBuilder()
     builder.ref("ref")
@@ -182,7 +186,7 @@ def build_index(offers: list[Offer], analysed: _Analysed | None = None, language
     if not offers:  # lunr.py cannot average field lengths over no documents
         return german.serialize(Index({}, {}, None, list(FIELD_BOOSTS), builder.search_pipeline))
     term = index_term if german_index else analysed.language.index_term
-    for position, fields in enumerate(analysed.fields):
+    for position, fields in zip(positions, analysed.fields, strict=True):
         terms = {name: [term(word) for word in fields.get(name, [])] for name in FIELD_BOOSTS}
         for target in dict.fromkeys(PARTS_INTO.values()):
             parts = analysed.parts([word for source, into in PARTS_INTO.items() if into == target for word in fields[source]])
@@ -303,16 +307,22 @@ def search_files(boerse: Boerse, offers: list[Offer], synonyms: list[list[str]],
 
     ``synonyms`` are the town's groups (``synonyme`` in _einstellungen.yaml); they extend the
     default German list (synonyms.py). Another ``language``'s files (below ``<code>/<boerse>/suche/``)
-    index the offers' translations, German where a field is untranslated, with that language's
-    stemmer; they have no synonyms and no compound parts, and the manifest names the language.
+    index only the offers translated into it (their translations, German where a field is
+    untranslated) with that language's stemmer; they have no synonyms and no compound parts, and
+    the manifest names the language. Facets and cards cover every offer, so positions are those
+    of the German index and the page merges both by position.
     """
-    analysed = _Analysed(offers, language)
-    serialized = build_index(offers, analysed, language)
+    # Another language indexes only the offers translated into it, by their positions in
+    # ``offers``: every other offer is found by the German index, which the page queries too.
+    positions = [i for i, offer in enumerate(offers) if language is GERMAN or language.code in offer.translations]
+    indexed = [offers[i] for i in positions]
+    analysed = _Analysed(indexed, language)
+    serialized = build_index(indexed, analysed, language, positions)
     prefixes = shard_prefixes(serialized)
     files: dict[str, object] = {}
     for prefix, index in shards(serialized, prefixes).items():
         files[f"t-{prefix}.json"] = index
-    lists = word_files(word_lists(analysed)) if offers else {}
+    lists = word_files(word_lists(analysed)) if indexed else {}
     for name, words in lists.items():
         files[f"w-{name}.json"] = words
     facets = [facet.column(offers) for facet in facets_for(boerse)]
