@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime
+import functools
 import logging
 import re
 import secrets
@@ -229,8 +230,12 @@ async def _form(request: Request, bridge: Bridge, boerse: Boerse, offer: Offer |
     upload = await _upload(form.get(PICTURE_FIELD))
     basis = values.one("_basis") or None
     token = values.one(TOKEN_FIELD)
+    # The form again, with everything typed (a chosen file must be chosen again).
+    again = functools.partial(
+        _show_form, request, bridge, boerse, offer, values=values, uploaded=upload is not None, basis=basis, token=token
+    )
     if more := values.one("_zeile"):  # "add a row": show the form again, nothing is submitted
-        return _show_form(request, bridge, boerse, offer, values=values, uploaded=upload is not None, basis=basis, token=token, more=more)
+        return again(more=more)
     check = bridge.tokens.check(token, form_id)
     if not check.valid or check.too_fast or values.one(HONEYPOT):
         log.info("Einsendung als automatisch erkannt (%s)", "Feld" if values.one(HONEYPOT) else "Zeichen")
@@ -242,32 +247,11 @@ async def _form(request: Request, bridge: Bridge, boerse: Boerse, offer: Offer |
         if answer is None:
             prepared = Prepared()
             prepared.error("", PROOF_MISSING)
-            return _show_form(
-                request,
-                bridge,
-                boerse,
-                offer,
-                values=values,
-                uploaded=upload is not None,
-                basis=basis,
-                token=token,
-                prepared=prepared,
-                status_code=422,
-            )
+            return again(prepared=prepared, status_code=422)
     if check.expired:
         prepared = Prepared()
         prepared.error("", "Das Formular war zu lange geöffnet. Bitte prüfen Sie Ihre Angaben und schicken Sie es noch einmal ab.")
-        return _show_form(
-            request,
-            bridge,
-            boerse,
-            offer,
-            values=values,
-            uploaded=upload is not None,
-            basis=basis,
-            token=bridge.tokens.issue(form_id),
-            prepared=prepared,
-        )
+        return again(token=bridge.tokens.issue(form_id), prepared=prepared)
     address = request.client.host if request.client else "unbekannt"
     if not bridge.limiter.allowed(address):
         return render(
@@ -290,18 +274,7 @@ async def _form(request: Request, bridge: Bridge, boerse: Boerse, offer: Offer |
         upload=upload,
     )
     if prepared.errors:
-        return _show_form(
-            request,
-            bridge,
-            boerse,
-            offer,
-            values=values,
-            uploaded=upload is not None,
-            basis=basis,
-            token=token,
-            prepared=prepared,
-            status_code=422,
-        )
+        return again(prepared=prepared, status_code=422)
     number = await asyncio.to_thread(_store, bridge, boerse, offer, prepared)
     if number is None:  # another submission took the same file name a moment ago
         return await _form(request, bridge, boerse, offer)

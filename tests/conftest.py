@@ -7,15 +7,26 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+from served import TODAY, Site, served
 
 from boersen.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 from scratch import DataFolder
+from sitebuild import build_site
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    """The demo site (pelicanconf.py, all its languages) built once and served on localhost."""
+    result = build_site(tmp_path_factory.mktemp("site") / "output", today=TODAY)
+    assert result.returncode == 0, result.stderr
+    with served(result.output) as base:
+        yield Site(base, result.output)
 
 
 @pytest.fixture(scope="session")

@@ -11,13 +11,14 @@ from playwright.sync_api import Page, expect
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bridge"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "images"))
 
+from axe_check import violations
+
 from bridge.app import create_app
 
 from bridge_world import PASSWORD, Clock, settings
 from fake_forges import BareRepository, FakeGitHub, Served
 from image_files import jpeg, metadata_in, pixel_difference
 from scratch import FERIEN_OFFER, TODAY, DataFolder
-from test_accessibility import violations
 
 
 def served_bridge(root, **changes):

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import expect
+from served import served
 
 from scratch import DataFolder
 from sitebuild import build_site
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
 
 KITA_BOERSE = """\
 titel: KiTa-Börse
@@ -49,11 +41,8 @@ def big_site(tmp_path_factory):
         data.write(f"kita/kita-{number:04d}.yaml", kita(number))
     result = build_site(tmp_path_factory.mktemp("site") / "output", data_dir=data.root, today="2027-03-01")
     assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(result.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/kita/"
-    server.shutdown()
-    server.server_close()
+    with served(result.output) as base:
+        yield f"{base}/kita/"
 
 
 def open_page(browser, url: str, width: int, height: int):

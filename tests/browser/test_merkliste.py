@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import icalendar
+from axe_check import violations
 from playwright.sync_api import Page, expect
-
-from test_accessibility import violations
 
 OFFER = "ferienboerse/seepferdchen-ferienkurs/"
 TITLE = "Seepferdchen-Ferienkurs im Auenbad"

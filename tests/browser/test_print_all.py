@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 import subprocess
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
-from conftest import TODAY, _QuietHandler
+from axe_check import violations
 from playwright.sync_api import expect
+from served import TODAY, served
 from test_html_validity import nu_errors
 
 from sitebuild import build_site
-from test_accessibility import violations
 
 # window.print() opens no dialog in headless Chromium; a console message shows it was asked for
 # (waiting on the console works under the page's Content-Security-Policy, which forbids eval).
@@ -32,11 +29,8 @@ def split_site(tmp_path_factory):
     """The demo with three offers per listing page, served over HTTP (the script fetches)."""
     result = build_site(tmp_path_factory.mktemp("split") / "output", today=TODAY, settings={"BOERSEN_PAGE_SIZE": 3})
     assert result.returncode == 0, result.stdout
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(result.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield result, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(result.output) as base:
+        yield result, base
 
 
 def pdf_words(pdf: bytes, tmp_path) -> str:

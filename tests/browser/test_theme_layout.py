@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_check import violations
 from playwright.sync_api import Page, expect
 
 from sitebuild import build_site
-from test_accessibility import violations
 
 # WCAG 1.4.12: the text must still fit with these overrides.
 TEXT_SPACING = (

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from axe_check import violations
 from playwright.sync_api import Page, expect
 
 from boersen.i18n.scripts import script_texts
 
-from sitebuild import ROOT, build_site
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LANGUAGES = ["de", "en", "tr", "ar", "uk"]
 # Every page type: home, Börse, category, offer (translated), offer (German only), organisations,
 # organisation, Merkliste, 404.
@@ -33,23 +28,6 @@ PAGE_TYPES = [
 SCROLLS_SIDEWAYS = "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The demo (all five languages, pelicanconf.py) built and served on localhost."""
-    result = build_site(tmp_path_factory.mktemp("site") / "output", today="2027-01-10")
-    assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(result.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", result.output
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)  # bypass: axe is injected
@@ -59,15 +37,7 @@ def page(browser):
 
 
 def url(site, code: str, path: str) -> str:
-    return f"{site[0]}/{path if code == 'de' else f'{code}/{path}'}"
-
-
-def violations(page: Page) -> list[str]:
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""() => axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})""")
-    return [f"{v['id']} ({v['impact']}): {v['help']} – {', '.join(n['target'][0] for n in v['nodes'][:3])}" for v in result["violations"]]
+    return site.url(path if code == "de" else f"{code}/{path}")
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -156,7 +126,7 @@ def test_the_scripts_write_in_the_pages_language(page: Page, site, code):
 
 
 def test_the_texts_file_is_what_the_build_wrote(site):
-    written = json.loads((site[1] / "tr" / "texte.json").read_text(encoding="utf-8"))
+    written = json.loads((site.output / "tr" / "texte.json").read_text(encoding="utf-8"))
     assert written == script_texts("tr")
 
 

@@ -4,16 +4,11 @@ cards are the page language's (German text marked lang="de")."""
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from sitebuild import build_site
 
 OFFER = "familienkompass/deutschkurs-mit-kinderbetreuung/"
 # Per language: words of the translated title, and the offer's title in that language.
@@ -25,23 +20,6 @@ TRANSLATED = {
 }
 # In the German description only: no other language's index has it, the German one does.
 GERMAN_WORD = "Einstufungstest"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The demo site (all five languages, pelicanconf.py), served on localhost."""
-    result = build_site(tmp_path_factory.mktemp("site") / "output", today="2027-01-10")
-    assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(result.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", result.output
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
@@ -68,7 +46,7 @@ def search(page: Page, base: str, lang: str, query: str) -> None:
 
 @pytest.mark.parametrize("lang", sorted(TRANSLATED))
 def test_a_translated_title_finds_the_offer_with_the_language_s_card(page: Page, site, lang):
-    base, _ = site
+    base = site.base
     words, title = TRANSLATED[lang]
     search(page, base, lang, words)
     first = page.locator(".search-results .offer-title a").first
@@ -79,7 +57,7 @@ def test_a_translated_title_finds_the_offer_with_the_language_s_card(page: Page,
 
 @pytest.mark.parametrize("lang", sorted(TRANSLATED))
 def test_a_german_word_finds_the_offer_through_the_german_index(page: Page, site, lang):
-    base, output = site
+    base, output = site.base, site.output
     assert GERMAN_WORD.lower() not in words(output / lang / "familienkompass" / "suche")
     assert GERMAN_WORD.lower() in words(output / "familienkompass" / "suche")
     search(page, base, lang, GERMAN_WORD)
@@ -89,7 +67,7 @@ def test_a_german_word_finds_the_offer_through_the_german_index(page: Page, site
 
 
 def test_untranslated_card_text_is_marked_german(page: Page, site):
-    base, _ = site
+    base = site.base
     search(page, base, "ar", "Babymassage")
     card = page.locator(".search-results .offer-card").first
     title, summary = card.locator(".offer-title a"), card.locator(".offer-summary span")
