@@ -82,9 +82,6 @@ class BoersenGenerator(Generator):
         # from walking its millions of objects again and again (it cost a third of the time).
         gc.freeze()
         report(problems)
-        if problems.errors:
-            count = len(problems.errors)
-            raise DataError(f"{count} Fehler in den Daten (siehe oben); die Seite wurde nicht gebaut.")
         self.catalog = catalog
         self.context["catalog"] = catalog
         self.context["today"] = today
@@ -124,9 +121,7 @@ class BoersenGenerator(Generator):
         pages.finish()
         if search:
             search.finish()
-        if picture_problems.errors:  # an image file changed after the check
-            report(picture_problems)
-            raise DataError(f"{len(picture_problems.errors)} Fehler in den Daten (siehe oben); die Seite wurde nicht gebaut.")
+        report(picture_problems)  # an image file that changed after the check stops the build too
         sitemaps.write_sitemap(Path(self.output_path), catalog, self.site)  # lists the pages written
 
     def _write_languages(self, catalog: Catalog, writer, codes: tuple[str, ...], collect: bool = False) -> None:
@@ -325,6 +320,8 @@ def _help_sections(catalog: Catalog) -> list[dict]:
 
 
 def report(problems: Problems) -> None:
-    """Print problems as the validator does, so build and validate read the same."""
+    """Print problems as the validator does, so build and validate read the same; errors stop the build."""
     for line in readable_lines(problems):
         print(line, file=sys.stderr)
+    if problems.errors:
+        raise DataError(f"{len(problems.errors)} Fehler in den Daten (siehe oben); die Seite wurde nicht gebaut.")
