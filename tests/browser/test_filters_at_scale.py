@@ -88,3 +88,50 @@ def test_the_first_result_is_on_the_first_screen(browser, big_site, width, heigh
     expect(page.locator(".results-heading")).to_have_text("Alle Angebote (2500)")
     expect(page.locator("a.to-results")).to_have_text("Zu den Ergebnissen (2500)")
     context.close()
+
+
+def card_files(requests: list[str]) -> list[str]:
+    return [url.rsplit("/", 1)[1] for url in requests if "/karten-" in url]
+
+
+def test_the_next_page_of_cards_is_loaded_before_it_is_asked_for(browser, big_site):
+    """Cards lie in listing order, ten per file: the first 20 offers are files 0 and 1, the next
+    20 (files 2 and 3) are loaded ahead, so "more results" and a refining keystroke need no wait."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    with page.expect_response(re.compile(r"/karten-3\.json$")):
+        page.goto(big_site)
+    expect(page.locator(".search-results .offer-card")).to_have_count(20)
+    assert sorted(card_files(requested)) == ["karten-0.json", "karten-1.json", "karten-2.json", "karten-3.json"]
+    with page.expect_response(re.compile(r"/karten-5\.json$")):
+        page.get_by_role("button", name="Weitere Angebote anzeigen").click()
+        expect(page.locator(".search-results .offer-card")).to_have_count(40)
+    assert sorted(card_files(requested)) == [f"karten-{n}.json" for n in range(6)]  # each file once
+    context.close()
+
+
+def test_a_card_file_that_failed_to_load_ahead_is_loaded_again_when_needed(browser, big_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")
+    page = context.new_page()
+    failures: list[str] = []
+
+    def fail_once(route):
+        if not failures:
+            failures.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route(re.compile(r"/karten-2\.json$"), fail_once)
+    with page.expect_event("requestfailed", lambda request: request.url.endswith("/karten-2.json")):
+        page.goto(big_site)
+    expect(page.locator(".search-results .offer-card")).to_have_count(20)
+    page.get_by_role("button", name="Weitere Angebote anzeigen").click()
+    expect(page.locator(".search-results .offer-card")).to_have_count(40)
+    twenty_first = context.request.get(big_site + "suche/karten-2.json").json()[0]["titel"]
+    expect(page.locator(".search-results .offer-title").nth(20)).to_have_text(twenty_first)
+    expect(page.locator(".search-status")).to_have_text("2500 Angebote")
+    assert len(failures) == 1
+    context.close()

@@ -488,13 +488,33 @@ var BoersenSearch = (function () {
   BoerseIndex.prototype.cards = function (positions) {
     var self = this, size = this.manifest.kartenProDatei;
     var files = Array.from(new Set(positions.map(function (p) { return Math.floor(p / size); })));
-    return Promise.all(files.map(function (f) {
-      if (!self.cardFiles[f]) self.cardFiles[f] = self.load("karten-" + f + ".json");
-      return self.cardFiles[f];
-    })).then(function () {
+    return Promise.all(files.map(function (f) { return self.cardFile(f); })).then(function () {
       return Promise.all(positions.map(function (p) {
-        return self.cardFiles[Math.floor(p / size)].then(function (cards) { return cards[p % size]; });
+        return self.cardFile(Math.floor(p / size)).then(function (cards) { return cards[p % size]; });
       }));
+    });
+  };
+
+  /* One card file, loaded once; a failed load is forgotten, so the next need tries again. */
+  BoerseIndex.prototype.cardFile = function (number) {
+    var self = this;
+    if (!this.cardFiles[number]) {
+      this.cardFiles[number] = this.load("karten-" + number + ".json").catch(function (error) {
+        delete self.cardFiles[number];
+        throw error;
+      });
+    }
+    return this.cardFiles[number];
+  };
+
+  /* Starts loading the cards of positions likely needed next, without waiting for them: the
+     next page of results, which "more results" shows and a refining keystroke mostly draws its
+     first results from ("kin" after "ki"). Cards sit in listing order, so a query's first 20
+     results lie in up to 20 files; loaded ahead, the next keystroke waits for none of them. */
+  BoerseIndex.prototype.prefetch = function (positions) {
+    var self = this, size = this.manifest.kartenProDatei;
+    new Set(positions.map(function (p) { return Math.floor(p / size); })).forEach(function (f) {
+      self.cardFile(f).catch(function () { /* loaded again when needed */ });
     });
   };
 

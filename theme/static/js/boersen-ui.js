@@ -71,6 +71,7 @@
   };
   MergedIndex.prototype.facets = function () { return this.indexes[0].facets(); };
   MergedIndex.prototype.cards = function (positions) { return this.indexes[0].cards(positions); };
+  MergedIndex.prototype.prefetch = function (positions) { this.indexes[0].prefetch(positions); };
 
   function indexUrls(root, fallback) {
     var urls = root.getAttribute("data-index-urls");
@@ -343,6 +344,7 @@
       return self.index.cards(filtered.matches.slice(0, self.shown)).then(function (cards) {
         if (turn !== self.renderCount) return;
         self.render(filtered.matches.length, cards, found === null);
+        self.index.prefetch(filtered.matches.slice(self.shown, self.shown + PAGE_SIZE));
         self.root.setAttribute("data-last-render-ms", String(Math.round((performance.now() - started) * 10) / 10));
         self.root.setAttribute("data-render-count", String(turn));
       });
