@@ -117,6 +117,10 @@ PAGEFIND_TIMINGS = """async (queries) => {
 
 class _Quiet(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: it sends Content-Length for every file
+    # Headers and body go out in two writes; with Nagle's algorithm the body waits for the
+    # client's delayed ACK (40 ms on Linux) on a kept-alive connection. Web servers set
+    # TCP_NODELAY on such connections (nginx: tcp_nodelay on, its default), so does this one.
+    disable_nagle_algorithm = True
 
     def log_message(self, format, *args):
         pass
@@ -165,21 +169,39 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def bytes_until(page, url: str, action, base: str) -> tuple[int, list[tuple[str, int]]]:
-    """Bytes of every response from opening ``url`` until ``action`` returns."""
-    seen: list[tuple[str, int]] = []
+# Records when a page first shows results (epoch ms, like Playwright's request timing):
+# set before any of the page's scripts run, so it sees the very first render.
+RESULTS_SHOWN = """(() => {
+    const observer = new MutationObserver(() => {
+        if (%s) {
+            window.benchResultsShownAt = performance.timeOrigin + performance.now();
+            observer.disconnect();
+        }
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+})();"""
+
+
+def bytes_until(page, url: str, action, base: str, shown: str) -> tuple[int, list[tuple[str, int]]]:
+    """Bytes of the requests the page starts, from opening ``url`` until the first results
+    are on screen (``shown``, a JavaScript condition); ``action`` types and waits for them.
+    What a page loads ahead after showing its results is not part of the first answer."""
+    seen: list[tuple[str, int, float]] = []
 
     def record(response):
         if response.request.resource_type in ("document", "stylesheet") or not response.url.startswith(base):
             return
         with contextlib.suppress(Exception):  # a response without body (redirect) counts nothing
-            seen.append((response.url[len(base) :], wire_bytes(response.body())))
+            seen.append((response.url[len(base) :], wire_bytes(response.body()), response.request.timing["startTime"]))
 
+    page.add_init_script(RESULTS_SHOWN % shown)
     page.on("response", record)
     page.goto(url)
     action()
+    shown_at = page.evaluate("() => window.benchResultsShownAt")
     page.remove_listener("response", record)
-    return sum(size for _, size in seen), seen
+    before = [(name, size) for name, size, started in seen if started <= shown_at]
+    return sum(size for _, size in before), before
 
 
 def measure_ours(browser, base: str) -> dict:
@@ -193,7 +215,8 @@ def measure_ours(browser, base: str) -> dict:
         page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('gefunden')")
         page.wait_for_selector(".search-results .offer-card")
 
-    total, files = bytes_until(page, f"{base}/ferienboerse/", first_result, base)
+    shown = "document.querySelector('.results-heading')?.textContent.startsWith('Suchergebnisse')"
+    total, files = bytes_until(page, f"{base}/ferienboerse/", first_result, base, shown)
     timings = page.evaluate(
         """async (queries) => {
             const root = document.querySelector("[data-search]");
@@ -238,7 +261,7 @@ def measure_pagefind(browser, base: str) -> dict:
         page.fill(".pagefind-ui__search-input", FIRST_QUERY)
         page.wait_for_selector(".pagefind-ui__result-link")
 
-    total, files = bytes_until(page, f"{base}/pagefind-bench.html", first_result, base)
+    total, files = bytes_until(page, f"{base}/pagefind-bench.html", first_result, base, "document.querySelector('.pagefind-ui__result-link')")
     page.wait_for_function("() => window.pagefindApi !== undefined")
     timings = page.evaluate(PAGEFIND_TIMINGS, TYPED)
     page.close()

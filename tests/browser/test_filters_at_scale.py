@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 from served import served
+
+from boersen.search.query import BoerseSearch
 
 from scratch import DataFolder
 from sitebuild import build_site
@@ -32,7 +35,7 @@ def kita(number: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def big_site(tmp_path_factory):
+def big_build(tmp_path_factory):
     data = DataFolder(tmp_path_factory.mktemp("gross"))
     (data.root / "ferien" / "_boerse.yaml").unlink()
     (data.root / "ferien").rmdir()
@@ -42,7 +45,12 @@ def big_site(tmp_path_factory):
     result = build_site(tmp_path_factory.mktemp("site") / "output", data_dir=data.root, today="2027-03-01")
     assert result.returncode == 0, result.stderr
     with served(result.output) as base:
-        yield f"{base}/kita/"
+        yield result.output, base
+
+
+@pytest.fixture(scope="module")
+def big_site(big_build):
+    return f"{big_build[1]}/kita/"
 
 
 def open_page(browser, url: str, width: int, height: int):
@@ -90,48 +98,72 @@ def test_the_first_result_is_on_the_first_screen(browser, big_site, width, heigh
     context.close()
 
 
-def card_files(requests: list[str]) -> list[str]:
-    return [url.rsplit("/", 1)[1] for url in requests if "/karten-" in url]
+def card_files_of(output, query: str, results: slice) -> list[str]:
+    """The card files holding the given results of a query, as the Python twin ranks them."""
+    folder = output / "kita" / "suche"
+    load = lambda name: json.loads((folder / name).read_text(encoding="utf-8"))  # noqa: E731
+    manifest = load("index.json")
+    positions = [position for position, _ in BoerseSearch(manifest, load).search(query)[results]]
+    return sorted({f"karten-{position // manifest['kartenProDatei']}.json" for position in positions})
 
 
-def test_the_next_page_of_cards_is_loaded_before_it_is_asked_for(browser, big_site):
-    """Cards lie in listing order, ten per file: the first 20 offers are files 0 and 1, the next
-    20 (files 2 and 3) are loaded ahead, so "more results" and a refining keystroke need no wait."""
+def wait_until_idle(page) -> None:
+    """Idle callbacks run in the order they were asked for: the page's own (loading ahead) first."""
+    page.evaluate("() => new Promise((resolve) => requestIdleCallback(() => resolve()))")
+
+
+def test_the_next_page_of_cards_is_loaded_ahead_under_a_query(browser, big_build):
+    """Cards lie in listing order, ten per file, so a query's results spread over many files:
+    after showing the first 20 the page loads the files of the next 20, and "more results" (or a
+    refining keystroke) waits for none. Without a query the first page loads nothing ahead."""
+    output, base = big_build
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")
     page = context.new_page()
     requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    with page.expect_response(re.compile(r"/karten-3\.json$")):
-        page.goto(big_site)
-    expect(page.locator(".search-results .offer-card")).to_have_count(20)
-    assert sorted(card_files(requested)) == ["karten-0.json", "karten-1.json", "karten-2.json", "karten-3.json"]
-    with page.expect_response(re.compile(r"/karten-5\.json$")):
-        page.get_by_role("button", name="Weitere Angebote anzeigen").click()
-        expect(page.locator(".search-results .offer-card")).to_have_count(40)
-    assert sorted(card_files(requested)) == [f"karten-{n}.json" for n in range(6)]  # each file once
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[1]))
+    page.goto(f"{base}/kita/")
+    expect(page.locator(".results-heading")).to_have_text("Alle Angebote (2500)")
+    wait_until_idle(page)
+    assert sorted(name for name in requested if name.startswith("karten-")) == ["karten-0.json", "karten-1.json"]
+
+    first_page = card_files_of(output, "Kindertagesstätte", slice(0, 20))
+    two_pages = card_files_of(output, "Kindertagesstätte", slice(0, 40))
+    assert len(two_pages) > len(first_page)
+    requested.clear()
+    page.get_by_label("Suchbegriff").fill("Kindertagesstätte")
+    expect(page.locator(".results-heading")).to_have_text("Suchergebnisse (2500)")
+    wait_until_idle(page)
+    cards = [name for name in requested if name.startswith("karten-")]
+    assert sorted(cards) == sorted(set(two_pages) - {"karten-0.json", "karten-1.json"})  # each once
+    page.route(re.compile(r"/karten-\d+\.json$"), lambda route: route.abort())  # nothing more may be needed
+    page.get_by_role("button", name="Weitere Angebote anzeigen").click()
+    expect(page.locator(".search-results .offer-card")).to_have_count(40)
+    expect(page.locator(".search-status")).to_have_text("2500 Angebote gefunden")
     context.close()
 
 
-def test_a_card_file_that_failed_to_load_ahead_is_loaded_again_when_needed(browser, big_site):
+def test_a_card_file_that_failed_to_load_ahead_is_loaded_again_when_needed(browser, big_build):
+    output, base = big_build
+    ahead = sorted(
+        set(card_files_of(output, "Kindertagesstätte", slice(20, 40))) - set(card_files_of(output, "Kindertagesstätte", slice(0, 20)))
+    )
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")
     page = context.new_page()
-    failures: list[str] = []
+    requests: list[str] = []
 
-    def fail_once(route):
-        if not failures:
-            failures.append(route.request.url)
+    def fail_first(route):
+        requests.append(route.request.url)
+        if len(requests) == 1:
             route.abort()
         else:
             route.continue_()
 
-    page.route(re.compile(r"/karten-2\.json$"), fail_once)
-    with page.expect_event("requestfailed", lambda request: request.url.endswith("/karten-2.json")):
-        page.goto(big_site)
+    page.route(re.compile(f"/{re.escape(ahead[0])}$"), fail_first)
+    page.goto(f"{base}/kita/?q=Kindertagesst%C3%A4tte")
     expect(page.locator(".search-results .offer-card")).to_have_count(20)
+    wait_until_idle(page)
     page.get_by_role("button", name="Weitere Angebote anzeigen").click()
     expect(page.locator(".search-results .offer-card")).to_have_count(40)
-    twenty_first = context.request.get(big_site + "suche/karten-2.json").json()[0]["titel"]
-    expect(page.locator(".search-results .offer-title").nth(20)).to_have_text(twenty_first)
-    expect(page.locator(".search-status")).to_have_text("2500 Angebote")
-    assert len(failures) == 1
+    expect(page.locator(".search-status")).to_have_text("2500 Angebote gefunden")
+    assert len(requests) == 2  # failed ahead, loaded again for "more results"
     context.close()

@@ -73,6 +73,12 @@
   MergedIndex.prototype.cards = function (positions) { return this.indexes[0].cards(positions); };
   MergedIndex.prototype.prefetch = function (positions) { this.indexes[0].prefetch(positions); };
 
+  /* Work that can wait until the results are painted and the page is idle. */
+  function whenIdle(work) {
+    if (window.requestIdleCallback) window.requestIdleCallback(work, { timeout: 500 });
+    else setTimeout(work, 0);
+  }
+
   function indexUrls(root, fallback) {
     var urls = root.getAttribute("data-index-urls");
     return urls ? JSON.parse(urls) : [fallback];
@@ -344,7 +350,9 @@
       return self.index.cards(filtered.matches.slice(0, self.shown)).then(function (cards) {
         if (turn !== self.renderCount) return;
         self.render(filtered.matches.length, cards, found === null);
-        self.index.prefetch(filtered.matches.slice(self.shown, self.shown + PAGE_SIZE));
+        // Only under a query: the full list's next page is what a first visit least needs.
+        var next = found === null ? [] : filtered.matches.slice(self.shown, self.shown + PAGE_SIZE);
+        if (next.length) whenIdle(function () { self.index.prefetch(next); });
         self.root.setAttribute("data-last-render-ms", String(Math.round((performance.now() - started) * 10) / 10));
         self.root.setAttribute("data-render-count", String(turn));
       });
