@@ -178,7 +178,7 @@ RESULTS_SHOWN = """(() => {
             observer.disconnect();
         }
     });
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 })();"""
 
 
@@ -215,7 +215,8 @@ def measure_ours(browser, base: str) -> dict:
         page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('gefunden')")
         page.wait_for_selector(".search-results .offer-card")
 
-    shown = "document.querySelector('.results-heading')?.textContent.startsWith('Suchergebnisse')"
+    # Render 1 is the full list before typing (or is dropped for the query), render 2 the query's.
+    shown = "Number(document.querySelector('[data-search]')?.getAttribute('data-render-count')) >= 2"
     total, files = bytes_until(page, f"{base}/ferienboerse/", first_result, base, shown)
     timings = page.evaluate(
         """async (queries) => {
