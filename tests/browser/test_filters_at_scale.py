@@ -167,3 +167,35 @@ def test_a_card_file_that_failed_to_load_ahead_is_loaded_again_when_needed(brows
     expect(page.locator(".search-status")).to_have_text("2500 Angebote gefunden")
     assert len(requests) == 2  # failed ahead, loaded again for "more results"
     context.close()
+
+
+def test_a_query_shows_its_first_ten_results_before_the_rest_of_the_page_arrives(browser, big_build):
+    output, base = big_build
+    first_ten = set(card_files_of(output, "Krippe", slice(0, 10)))
+    rest = set(card_files_of(output, "Krippe", slice(10, 20))) - first_ten - {"karten-0.json", "karten-1.json"}
+    assert rest
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")
+    page = context.new_page()
+    held = []
+    page.route(
+        re.compile(r"/karten-\d+\.json$"),
+        lambda route: held.append(route) if route.request.url.rsplit("/", 1)[1] in rest else route.continue_(),
+    )
+    page.goto(f"{base}/kita/")
+    expect(page.locator(".results-heading")).to_have_text("Alle Angebote (2500)")
+    page.get_by_label("Suchbegriff").fill("Krippe")
+    cards = page.locator(".search-results .offer-card")
+    expect(cards).to_have_count(10)
+    expect(page.locator(".results-heading")).to_have_text("Suchergebnisse (834)")
+    expect(page.get_by_role("button", name="Weitere Angebote anzeigen")).to_have_count(0)
+    assert sorted(route.request.url.rsplit("/", 1)[1] for route in held) == sorted(rest)
+    for route in held:
+        route.continue_()
+    expect(cards).to_have_count(20)
+    expect(page.get_by_role("button", name="Weitere Angebote anzeigen")).to_be_visible()
+    expect(page.locator(".search-status")).to_have_text("834 Angebote gefunden")
+    folder = output / "kita" / "suche"
+    load = lambda name: json.loads((folder / name).read_text(encoding="utf-8"))  # noqa: E731
+    expected = [load(f"karten-{p // 10}.json")[p % 10]["titel"] for p, _ in BoerseSearch(load("index.json"), load).search("Krippe")[:20]]
+    assert page.locator(".search-results .offer-title").all_inner_texts() == expected
+    context.close()

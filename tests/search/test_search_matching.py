@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from boersen.search.query import compound_parts
+
 from search_world import World, run_engine
 
 
@@ -110,6 +112,33 @@ def test_typos_reach_compound_parts(world):
     assert world.titles("kita", "Waldorff") == ["Spatzennest"]
 
 
+@pytest.mark.parametrize(
+    ("boerse", "query", "expected"),
+    [
+        ("ferien", "Seepferdchenkurs", ["Schwimmkurs für Anfänger"]),  # "Seepferdchen" + the part "kurs"
+        ("ferien", "Zirkusvorführung", ["Sommerfest im Park"]),  # written "Zirkus-Vorführung"
+        ("ferien", "Kinderfußballcamp", ["Fußballcamp in den Osterferien"]),  # "Kinder" in its text
+        ("ferien", "Migrationskurs", ["Sprachferien für Neuankömmlinge"]),  # with a Fugen-s
+        ("kita", "Waldorfkrippe", ["Spatzennest"]),
+        ("kita", "Familienberatung", ["Familienzentrum Lindenhof"]),
+        ("ferien", "Zirkusschwimmkurs", []),  # every part must match: no offer has both
+    ],
+)
+def test_a_compound_the_data_does_not_hold_is_searched_as_its_parts(world, boerse, query, expected):
+    assert world.titles(boerse, query) == expected
+
+
+def test_compound_queries_split_into_the_fewest_parts_with_the_longest_head():
+    lists = {4: ["kurs", "wald"], 6: ["kinder", "schule"], 8: ["waldkurs"], 11: ["schwimmkurs"], 7: ["schwimm"]}
+    assert compound_parts("kinderschwimmkurs", lists) == ("kinder", "schwimmkurs")
+    assert compound_parts("kinderwaldkurs", lists) == ("kinder", "waldkurs")  # two parts, not three
+    assert compound_parts("waldschulekurs", lists) == ("wald", "schule", "kurs")
+    assert compound_parts("waldskurs", lists) == ("wald", "kurs")  # Fugen-s
+    assert compound_parts("schwimmkurs", lists) == ()  # a word of the data is no compound
+    assert compound_parts("kinderbad", lists) == ()  # parts of four letters or more only
+    assert compound_parts("kurskurskurskurs", lists) == ()  # at most three parts
+
+
 def test_parts_are_real_words_not_arbitrary_endings(world):
     # "Kreuzberg" splits into "kreuz" + "berg"; "zberg" is no part, so "Zwerge" finds nothing.
     assert world.titles("ferien", "Berg") == ["Sprachferien für Neuankömmlinge"]
@@ -204,11 +233,12 @@ PARITY_QUERIES = {
         *("Flehcten", "chwimmkurs", "Shcwimmkurs", "hcSwimmkurs", "Kinder Bastlen", "Bstln", "Kurs", "Migration", "Migraton"),
         *("Berg", "Zwerge", "erg", "Cafe", "CAFÉ", "cafe\u0301", "Bibliothek", "Deutsch lernen", "Sonnenallee", "Sonnenalle"),
         *("Kreuzberg", "Förderverein", "Schwimmkurs Zirkis", "Kuchen Zirkis", "Ferien", "Urlaub", "Kusr", "Bsatlen", "Bsatln"),
+        *("Seepferdchenkurs", "Zirkusvorführung", "Kinderfußballcamp", "Migrationskurs", "Zirkusschwimmkurs", "Seepferdchenkurz"),
     ],
     "kita": [
         *("tagesstätte", "Kita", "Kindergarten", "kinder", "Garten", "Beratnug", "Kndertagesstäte", "Nest", "Waldorff"),
         *("Familienzentren", "Zentren", "Zentrum", "Kitas", "Kindergärten", "OGS", "Offene Ganztagsschule", "Krippe"),
-        *("Kinderkrippe", "offene", "Ganztagsschule offene"),
+        *("Kinderkrippe", "offene", "Ganztagsschule offene", "Waldorfkrippe", "Familienberatung", "Waldorfkindergarten"),
     ],
     "familie": ["Kindergarten", "Kindertagesstätten", "Kitas", "Eltern", "Babys"],
     "leer": ["schwimm", ""],

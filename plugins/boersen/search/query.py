@@ -16,10 +16,14 @@ same built files and compare the results and scores.
    for "berat*", the stem of "Beratung"), the stem without "-um"
    ("zentrum" also looks for "zentr", the stem of "Zentren"), and ae/oe/ue spellings as
    umlauts ("Muenchen"). Synonyms add their terms (5) and prefixes (2).
-4. Typos are forgiven only where exact, prefix and compound matches find nothing: for a unit
-   without hits, or for every unit when all units together find nothing. They are measured
-   against the words of the data as written (word lists by length, ``w-<n>-<m>.json``): one typo
-   for words of 4+ letters, two from ``TWO_TYPOS_FROM`` letters; the closest words win.
+4. Where exact, prefix and compound matches find nothing (for a unit without hits, or for
+   every unit when all units together find nothing), the word is forgiven, using the words of
+   the data as written (word lists by length, ``w-<n>-<m>.json``):
+   - a compound the data does not hold is searched as its parts when it is made of the data's
+     words, perhaps joined by a Fugen-s or -n ("Seepferdchenkurs" = "seepferdchen" + "kurs",
+     "Kinderfussballcamp" = "kinder" + "fussballcamp"): every part must match;
+   - else typos: one for words of 4+ letters, two from ``TWO_TYPOS_FROM`` letters; the
+     closest words win.
 5. Clauses go to the shard that holds their terms; a unit's score per offer is the sum over
    its shards and alternatives. An offer must match every unit (AND); its score is the sum.
 6. Results are ordered by score, then by listing order.
@@ -37,7 +41,7 @@ from lunr.query import Query
 
 from . import german
 from .languages import GERMAN, LANGUAGES, SearchLanguage
-from .words import distance
+from .words import FUGEN, distance
 
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
@@ -49,6 +53,8 @@ MIN_TYPO_LENGTH = 4
 TWO_TYPOS_FROM = 7
 MAX_TYPO_TERMS = 20
 MAX_PHRASE = 4
+MIN_QUERY_PART = 4  # the word lists' shortest words: "Badesee" is not split at query time
+MAX_QUERY_PARTS = 3
 SHORT_PREFIX = 5  # prefixes shorter than this skip compound parts: "wa" would match thousands
 PARTS_FIELD = "teile"
 
@@ -186,6 +192,48 @@ def typo_terms(folded: str, lists: dict[int, list[str]], language: SearchLanguag
     return terms[:MAX_TYPO_TERMS]
 
 
+def compound_lengths(folded: str, available: list[int]) -> list[int]:
+    """The word list lengths a compound of ``folded``'s length can be made of."""
+    return [n for n in range(MIN_QUERY_PART, len(folded) - MIN_QUERY_PART + 1) if n in available]
+
+
+def _fewer_parts_longer_head(option: tuple[str, ...], best: tuple[str, ...] | None) -> bool:
+    """Fewer parts win, then the longer last part (the head of a German compound), then the
+    longer first part."""
+    if best is None or len(option) != len(best):
+        return best is None or len(option) < len(best)
+    if len(option[-1]) != len(best[-1]):
+        return len(option[-1]) > len(best[-1])
+    return len(option[0]) > len(best[0])
+
+
+def compound_parts(folded: str, lists: dict[int, list[str]]) -> tuple[str, ...]:
+    """``folded`` as two or three words of the lists, perhaps joined by a Fugen-s or -n, or ()."""
+    known = {word for words in lists.values() for word in words}
+
+    def segment(word: str, parts_left: int) -> tuple[str, ...] | None:
+        if word in known:
+            return (word,)
+        if parts_left == 1:
+            return None
+        best = None
+        for end in range(MIN_QUERY_PART, len(word) - MIN_QUERY_PART + 1):
+            if word[:end] not in known:
+                continue
+            for joint in ("", *FUGEN):
+                start = end + len(joint)
+                if not word.startswith(joint, end) or len(word) - start < MIN_QUERY_PART:
+                    continue
+                rest = segment(word[start:], parts_left - 1)
+                if rest is not None and _fewer_parts_longer_head((word[:end], *rest), best):
+                    best = (word[:end], *rest)
+        return best
+
+    if folded in known:
+        return ()
+    return segment(folded, MAX_QUERY_PARTS) or ()
+
+
 def shards_for(clause: Clause, shards: list[str]) -> list[str]:
     """The shards that may hold the clause's terms."""
     if clause.prefix:
@@ -225,10 +273,10 @@ class BoerseSearch:
             self.indexes[shard] = Index.load(serialized)
         return self.indexes[shard]
 
-    def _lists(self, folded: str) -> dict[int, list[str]]:
+    def _lists(self, lengths: Callable[[str, list[int]], list[int]], folded: str) -> dict[int, list[str]]:
         lists = {}
         files = self.manifest["woerter"]  # length -> file holding its words
-        for length in typo_lengths(folded, [int(n) for n in files]):
+        for length in lengths(folded, [int(n) for n in files]):
             name = files[str(length)]
             if name not in self.word_files:
                 self.word_files[name] = self.load(f"w-{name}.json")
@@ -265,7 +313,7 @@ class BoerseSearch:
             clauses = word_clauses(unit.words[0], language=self.language)
             if typos:
                 surface = self.language.surface(unit.words[0])
-                clauses += [Clause(term, TYPO) for term in typo_terms(surface, self._lists(surface), self.language)]
+                clauses += [Clause(term, TYPO) for term in typo_terms(surface, self._lists(typo_lengths, surface), self.language)]
             scores = self.run(clauses + synonym_clauses)
         else:
             words = [self.run(word_clauses(w, language=self.language)) for w in unit.words]
@@ -274,6 +322,14 @@ class BoerseSearch:
             if len(phrase) > 1:
                 scores = _add(scores, _intersect([self.run(word_clauses(w, SYNONYM, SYNONYM_PREFIX)) for w in phrase]))
         return scores
+
+    def compound_scores(self, unit: Unit) -> dict[int, float]:
+        """A one-word unit as the compound of the data's words it is, every part matching."""
+        if len(unit.words) > 1 or not self.language.compounds:
+            return {}
+        surface = self.language.surface(unit.words[0])
+        parts = compound_parts(surface, self._lists(compound_lengths, surface))
+        return _intersect([self.run(word_clauses(part)) for part in parts]) if parts else {}
 
     def search(self, text: str) -> list[tuple[int, float]] | None:
         """(position, score) of every matching offer, best first; None for an empty query."""
@@ -287,7 +343,7 @@ class BoerseSearch:
         for i, unit in enumerate(units):
             if not scores[i] and forgiving[i]:
                 typos[i] = True
-                scores[i] = self.unit_scores(unit, True)
+                scores[i] = self.compound_scores(unit) or self.unit_scores(unit, True)
         combined = _intersect(scores)
         if not combined and any(f and not t for f, t in zip(forgiving, typos, strict=True)):
             for i, unit in enumerate(units):

@@ -20,6 +20,9 @@ var BoersenSearch = (function () {
   var TWO_TYPOS_FROM = 7;
   var MAX_TYPO_TERMS = 20;
   var MAX_PHRASE = 4;
+  var MIN_QUERY_PART = 4; // the word lists' shortest words: "Badesee" is not split at query time
+  var MAX_QUERY_PARTS = 3;
+  var FUGEN = ["s", "es", "n", "en", "e"]; // joints between parts, as search/words.py
   var SHORT_PREFIX = 5; // prefixes shorter than this skip compound parts: "wa" would match thousands
   var PARTS_FIELD = "teile";
   var RECENT_QUERIES = 50; // answers kept: a deleted letter or a query typed again costs nothing
@@ -245,6 +248,46 @@ var BoersenSearch = (function () {
     return terms.slice(0, MAX_TYPO_TERMS);
   }
 
+  /* The word list lengths a compound of folded's length can be made of. */
+  function compoundLengths(folded, available) {
+    var lengths = [], n = length(folded);
+    for (var k = MIN_QUERY_PART; k <= n - MIN_QUERY_PART; k++) if (available.indexOf(k) !== -1) lengths.push(k);
+    return lengths;
+  }
+
+  /* Fewer parts win, then the longer last part (the head of a German compound), then the longer first. */
+  function fewerPartsLongerHead(option, best) {
+    if (best === null || option.length !== best.length) return best === null || option.length < best.length;
+    var last = length(option[option.length - 1]), bestLast = length(best[best.length - 1]);
+    if (last !== bestLast) return last > bestLast;
+    return length(option[0]) > length(best[0]);
+  }
+
+  /* folded as two or three words of the lists, perhaps joined by a Fugen-s or -n, or []. */
+  function compoundParts(folded, lists) {
+    var known = new Set();
+    Object.keys(lists).forEach(function (n) { lists[n].forEach(function (word) { known.add(word); }); });
+    function segment(letters, partsLeft) {
+      var word = letters.join("");
+      if (known.has(word)) return [word];
+      if (partsLeft === 1) return null;
+      var best = null;
+      for (var end = MIN_QUERY_PART; end <= letters.length - MIN_QUERY_PART; end++) {
+        var head = letters.slice(0, end).join("");
+        if (!known.has(head)) continue;
+        [""].concat(FUGEN).forEach(function (joint) {
+          var start = end + length(joint);
+          if (letters.slice(end, start).join("") !== joint || letters.length - start < MIN_QUERY_PART) return;
+          var rest = segment(letters.slice(start), partsLeft - 1);
+          if (rest !== null && fewerPartsLongerHead([head].concat(rest), best)) best = [head].concat(rest);
+        });
+      }
+      return best;
+    }
+    if (known.has(folded)) return [];
+    return segment(Array.from(folded), MAX_QUERY_PARTS) || [];
+  }
+
   function shardsFor(clause, shards) {
     if (clause.prefix) {
       return shards.filter(function (s) { return startsWith(s, clause.term) || startsWith(clause.term, s); });
@@ -371,9 +414,10 @@ var BoersenSearch = (function () {
     return this.shards[name];
   };
 
-  BoerseIndex.prototype.lists = function (folded) {
+  /* The word lists of the lengths lengthsFor(folded, available lengths) picks. */
+  BoerseIndex.prototype.lists = function (lengthsFor, folded) {
     var self = this, files = this.manifest.woerter; // length -> file holding its words
-    var lengths = typoLengths(folded, Object.keys(files).map(Number));
+    var lengths = lengthsFor(folded, Object.keys(files).map(Number));
     return Promise.all(lengths.map(function (n) {
       if (!self.wordFiles[files[n]]) self.wordFiles[files[n]] = self.load("w-" + files[n] + ".json");
       return self.wordFiles[files[n]];
@@ -415,7 +459,7 @@ var BoersenSearch = (function () {
       var lang = this.language, clauses = wordClauses(unit.words[0], undefined, undefined, lang);
       var folded = lang.surface(unit.words[0]);
       var typoClauses = typos
-        ? this.lists(folded).then(function (lists) {
+        ? this.lists(typoLengths, folded).then(function (lists) {
             return typoTerms(folded, lists, lang).map(function (term) { return { term: term, boost: TYPO }; });
           })
         : Promise.resolve([]);
@@ -434,6 +478,18 @@ var BoersenSearch = (function () {
         perPhrase.forEach(function (more) { add(scores, more); });
         return scores;
       });
+    });
+  };
+
+  /* A one-word unit as the compound of the data's words it is, every part matching. */
+  BoerseIndex.prototype.compoundScores = function (unit) {
+    var self = this;
+    if (unit.words.length > 1 || !this.language.german) return Promise.resolve(new Map());
+    var folded = this.language.surface(unit.words[0]);
+    return this.lists(compoundLengths, folded).then(function (lists) {
+      var parts = compoundParts(folded, lists);
+      if (!parts.length) return new Map();
+      return Promise.all(parts.map(function (part) { return self.run(wordClauses(part)); })).then(intersect);
     });
   };
 
@@ -460,7 +516,7 @@ var BoersenSearch = (function () {
       return Promise.all(units.map(function (u, i) {
         if (scores[i].size > 0 || !forgiving[i]) return scores[i];
         typos[i] = true;
-        return self.unitScores(u, true);
+        return self.compoundScores(u).then(function (parts) { return parts.size > 0 ? parts : self.unitScores(u, true); });
       }));
     }).then(function (scores) {
       var combined = intersect(scores);
@@ -592,6 +648,7 @@ var BoersenSearch = (function () {
     unitsOf: unitsOf,
     wordClauses: wordClauses,
     typoTerms: typoTerms,
+    compoundParts: compoundParts,
     distance: distance,
   });
 })();

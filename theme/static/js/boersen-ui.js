@@ -11,6 +11,9 @@
   "use strict";
 
   var PAGE_SIZE = 20;
+  // A new query's first results show as soon as their cards are in, the rest of the page
+  // follows: cards lie in listing order, so 20 results may need 20 files, the first 10 half.
+  var FIRST_CARDS = 10;
   // A choice with more options (districts, languages) shows the most frequent first, the rest
   // on request, and a box to find one by typing; options without offers go last and hide.
   var SHORT_LIST = 8;
@@ -347,15 +350,33 @@
       var candidates = found === null ? Array.from({ length: self.index.manifest.anzahl }, function (_, i) { return i; }) : found.map(function (r) { return r.position; });
       var filtered = BoersenSearch.filterResults(self.facets, candidates, self.state.selection);
       self.showCounts(filtered.counts);
-      return self.index.cards(filtered.matches.slice(0, self.shown)).then(function (cards) {
-        if (turn !== self.renderCount) return;
-        self.render(filtered.matches.length, cards, found === null);
-        // Only under a query: the full list's next page is what a first visit least needs.
-        var next = found === null ? [] : filtered.matches.slice(self.shown, self.shown + PAGE_SIZE);
-        if (next.length) whenIdle(function () { self.index.prefetch(next); });
+      var wanted = filtered.matches.slice(0, self.shown), total = filtered.matches.length, everything = found === null;
+      var partial = null; // the first cards, when shown before the rest
+      function shown() {
         self.root.setAttribute("data-last-render-ms", String(Math.round((performance.now() - started) * 10) / 10));
         self.root.setAttribute("data-render-count", String(turn));
+      }
+      var complete = self.index.cards(wanted).then(function (cards) {
+        if (turn !== self.renderCount) return;
+        if (partial) self.appendCards(cards.slice(partial.length));
+        else self.render(total, cards, everything);
+        self.finish(total, cards.length, everything);
+        if (!partial) shown();
+        partial = cards;
+        // Only under a query: the full list's next page is what a first visit least needs.
+        var next = everything ? [] : filtered.matches.slice(self.shown, self.shown + PAGE_SIZE);
+        if (next.length) whenIdle(function () { self.index.prefetch(next); });
       });
+      // Not after "more results": the list would shrink to 10 and grow again under the reader.
+      if (!everything && self.shown === PAGE_SIZE && wanted.length > FIRST_CARDS) {
+        self.index.cards(wanted.slice(0, FIRST_CARDS)).then(function (cards) {
+          if (turn !== self.renderCount || partial) return;
+          partial = cards;
+          self.render(total, cards, everything);
+          shown();
+        }, function () { /* the whole page's cards report the error */ });
+      }
+      return complete;
     }).catch(function (error) {
       clearTimeout(self.status.announceTimer);
       self.status.textContent = _("Die Suche ist gerade nicht verfügbar. Alle Angebote stehen in der Liste.");
@@ -390,6 +411,7 @@
     });
   };
 
+  /* The heading and the first cards; finish adds the button for more and the count. */
   BoersePage.prototype.render = function (total, cards, everything) {
     var self = this, filtered = !everything || this.hasFilters();
     if (this.staticList) this.staticList.hidden = true;
@@ -402,19 +424,29 @@
       this.results.appendChild(element("p", { class: "empty", text: _("Keine passenden Angebote. Versuchen Sie ein anderes Wort oder weniger Filter.") }));
     } else {
       this.results.appendChild(element("ol", { class: "offer-list" }, cards.map(function (c) { return card(c, self.siteUrl, 3); })));
-      if (cards.length < total) {
-        var more = element("button", { type: "button", class: "more-results", text: _("Weitere Angebote anzeigen") });
-        more.addEventListener("click", function () {
-          var first = self.shown;
-          self.shown += PAGE_SIZE;
-          // The button is rebuilt: keep keyboard users in place, on the first new result.
-          self.update().then(function () {
-            var link = self.results.querySelectorAll(".offer-title a")[first];
-            if (link) link.focus();
-          });
+    }
+  };
+
+  /* The rest of the page's cards, below those already shown. */
+  BoersePage.prototype.appendCards = function (cards) {
+    var self = this, list = this.results.querySelector(".offer-list");
+    cards.forEach(function (c) { list.appendChild(card(c, self.siteUrl, 3)); });
+  };
+
+  BoersePage.prototype.finish = function (total, showing, everything) {
+    var self = this, filtered = !everything || this.hasFilters();
+    if (showing < total) {
+      var more = element("button", { type: "button", class: "more-results", text: _("Weitere Angebote anzeigen") });
+      more.addEventListener("click", function () {
+        var first = self.shown;
+        self.shown += PAGE_SIZE;
+        // The button is rebuilt: keep keyboard users in place, on the first new result.
+        self.update().then(function () {
+          var link = self.results.querySelectorAll(".offer-title a")[first];
+          if (link) link.focus();
         });
-        this.results.appendChild(more);
-      }
+      });
+      this.results.appendChild(more);
     }
     announce(this.status, filtered ? n_("%(num)s Angebot gefunden", "%(num)s Angebote gefunden", total) : n_("%(num)s Angebot", "%(num)s Angebote", total));
   };
