@@ -26,6 +26,9 @@ def search(page: Page, site, boerse: str, query: str) -> list[str]:
         # A part of a compound word: "Bewegungsnest", "Kükennest", "Lindenzwerge".
         ("kita-boerse", "Nest", ["Sport-Kita Bewegungsnest", "Großtagespflege Kükennest"]),
         ("familienkompass", "Zwerge", ["Krabbelgruppe „Lindenzwerge“"]),
+        # A compound no offer holds, made of words the offers hold: every part must match.
+        ("ferienboerse", "Seepferdchenkurs", ["Seepferdchen-Ferienkurs im Auenbad"]),
+        ("sportwegweiser", "Kinderfußball", ["Bambini-Fußball (U7)"]),
         # Without the accent: "Elterncafé".
         ("familienkompass", "Cafe", ["Elterncafé im Lindenhaus"]),
         # The street of the address, also with a typo, and the district.
