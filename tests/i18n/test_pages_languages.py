@@ -216,6 +216,19 @@ def test_no_inline_scripts_on_any_language_page(site):
         assert scripts == [], file
 
 
+def test_the_german_404_page_says_it_in_every_language_of_the_site(site):
+    """Servers show /404.html for every missing address, /en/… too: each language gets a line
+    in itself with a link to its start page; the other languages' 404 pages have no such list."""
+    lines = parse(site, "404.html").xpath("//ul[@class='not-found-languages']/li")
+    assert [(li.get("lang"), li.get("dir"), li.text_content(), li.xpath("a/@href")[0], li.xpath("a/@hreflang")[0]) for li in lines] == [
+        ("en", "ltr", "Page not found: Home page", "/en/", "en"),
+        ("tr", "ltr", "Sayfa bulunamadı: Ana sayfa", "/tr/", "tr"),
+        ("ar", "rtl", "الصفحة غير موجودة: الصفحة الرئيسية", "/ar/", "ar"),
+        ("uk", "ltr", "Сторінку не знайдено: Головна сторінка", "/uk/", "uk"),
+    ]
+    assert parse(site, "en/404.html").xpath("//ul[@class='not-found-languages']") == []
+
+
 def test_the_default_is_german_only_as_before(tmp_path):
     data = scratch_data(tmp_path)
     result = build_site(tmp_path / "output", data_dir=data.root, today="2027-03-01", settings={"BOERSEN_LANGUAGES": None})

@@ -27,6 +27,8 @@ def install(env, languages: tuple[str, ...]) -> None:
         offer_text=offer_text,
         offer_lang=offer_lang,
         untranslated_fields=untranslated_fields,
+        in_language=in_language,
+        languages=SUPPORTED,
         # Defaults for pages rendered once, in German (Pelican's pages); the Börse pages set their own.
         page_lang=SUPPORTED[SOURCE],
         site_languages=languages,
@@ -47,6 +49,12 @@ def german_text(text) -> Markup:
     if catalogues.active().code == SOURCE or text is None or text == "":
         return escape("" if text is None else text)
     return Markup(f"<span{_german_attributes()}>{escape(text)}</span>")
+
+
+def in_language(code: str, message: str) -> str:
+    """``message`` in language ``code``, whatever the page's language: the German 404 page
+    says it in every language, because servers show it for every missing address."""
+    return catalogues.translations(code).gettext(message)
 
 
 def de_only(attribute: str = "hreflang") -> Markup:
