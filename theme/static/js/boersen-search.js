@@ -404,6 +404,7 @@ var BoersenSearch = (function () {
     this.shards = {};
     this.wordFiles = {};
     this.cardFiles = {};
+    this.loadedCardFiles = new Set();
     this.recent = new Map(); // the words of a query -> its answer, oldest first
   }
 
@@ -555,12 +556,21 @@ var BoersenSearch = (function () {
   BoerseIndex.prototype.cardFile = function (number) {
     var self = this;
     if (!this.cardFiles[number]) {
-      this.cardFiles[number] = this.load("karten-" + number + ".json").catch(function (error) {
+      this.cardFiles[number] = this.load("karten-" + number + ".json").then(function (cards) {
+        self.loadedCardFiles.add(number);
+        return cards;
+      }, function (error) {
         delete self.cardFiles[number];
         throw error;
       });
     }
     return this.cardFiles[number];
+  };
+
+  /* Are the cards of all these positions loaded already? */
+  BoerseIndex.prototype.hasCards = function (positions) {
+    var self = this, size = this.manifest.kartenProDatei;
+    return positions.every(function (p) { return self.loadedCardFiles.has(Math.floor(p / size)); });
   };
 
   /* Starts loading the cards of positions likely needed next, without waiting for them: the

@@ -75,6 +75,7 @@
   MergedIndex.prototype.facets = function () { return this.indexes[0].facets(); };
   MergedIndex.prototype.cards = function (positions) { return this.indexes[0].cards(positions); };
   MergedIndex.prototype.prefetch = function (positions) { this.indexes[0].prefetch(positions); };
+  MergedIndex.prototype.hasCards = function (positions) { return this.indexes[0].hasCards(positions); };
 
   /* Work that can wait until the results are painted and the page is idle. */
   function whenIdle(work) {
@@ -351,32 +352,34 @@
       var filtered = BoersenSearch.filterResults(self.facets, candidates, self.state.selection);
       self.showCounts(filtered.counts);
       var wanted = filtered.matches.slice(0, self.shown), total = filtered.matches.length, everything = found === null;
-      var partial = null; // the first cards, when shown before the rest
       function shown() {
         self.root.setAttribute("data-last-render-ms", String(Math.round((performance.now() - started) * 10) / 10));
         self.root.setAttribute("data-render-count", String(turn));
       }
-      var complete = self.index.cards(wanted).then(function (cards) {
+      function whole(cards, firstShown) {
         if (turn !== self.renderCount) return;
-        if (partial) self.appendCards(cards.slice(partial.length));
+        if (firstShown) self.appendCards(cards.slice(FIRST_CARDS));
         else self.render(total, cards, everything);
         self.finish(total, cards.length, everything);
-        if (!partial) shown();
-        partial = cards;
+        if (!firstShown) shown();
         // Only under a query: the full list's next page is what a first visit least needs.
         var next = everything ? [] : filtered.matches.slice(self.shown, self.shown + PAGE_SIZE);
         if (next.length) whenIdle(function () { self.index.prefetch(next); });
-      });
-      // Not after "more results": the list would shrink to 10 and grow again under the reader.
-      if (!everything && self.shown === PAGE_SIZE && wanted.length > FIRST_CARDS) {
-        self.index.cards(wanted.slice(0, FIRST_CARDS)).then(function (cards) {
-          if (turn !== self.renderCount || partial) return;
-          partial = cards;
-          self.render(total, cards, everything);
-          shown();
-        }, function () { /* the whole page's cards report the error */ });
       }
-      return complete;
+      // A new query's first 10 first, unless the page's cards are all here; not after "more
+      // results", where the list would shrink to 10 and grow again under the reader.
+      var stepwise = !everything && self.shown === PAGE_SIZE && wanted.length > FIRST_CARDS && !self.index.hasCards(wanted);
+      if (!stepwise) return self.index.cards(wanted).then(function (cards) { whole(cards, false); });
+      return self.index.cards(wanted.slice(0, FIRST_CARDS)).then(function (first) {
+        if (turn !== self.renderCount) return null;
+        self.render(total, first, everything);
+        shown();
+        // The rest once the page is idle: while someone types on, the next query's files go first.
+        return new Promise(whenIdle).then(function () {
+          if (turn !== self.renderCount) return null;
+          return self.index.cards(wanted).then(function (cards) { whole(cards, true); });
+        });
+      });
     }).catch(function (error) {
       clearTimeout(self.status.announceTimer);
       self.status.textContent = _("Die Suche ist gerade nicht verfügbar. Alle Angebote stehen in der Liste.");
