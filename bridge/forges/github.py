@@ -15,7 +15,7 @@ from urllib.parse import quote
 import httpx
 import jwt
 
-from . import Conflict, Delivery, PullRequest, as_bytes, blob_sha, check_response
+from . import Conflict, Delivery, ForgeUnavailable, PullRequest, as_bytes, blob_sha, check_response
 
 API_VERSION = "2022-11-28"
 
@@ -86,11 +86,7 @@ class GitHub:
             if found != expected:
                 raise Conflict(f"{path} auf {delivery.base}: erwartet {expected}, gefunden {found}", path, exists=found is not None)
         await self._ensure_branch(delivery.branch, delivery.base)
-        for path, content in delivery.files.items():
-            if content is None:
-                await self._delete_file(delivery.branch, path, delivery.message)
-            else:
-                await self._put_file(delivery.branch, path, content, delivery.message)
+        await self._commit(delivery.branch, delivery.files, delivery.message)
         return await self._ensure_pull_request(delivery)
 
     async def _ensure_branch(self, branch: str, base: str) -> None:
@@ -102,21 +98,29 @@ class GitHub:
         if created.status_code == 422 and "already exists" not in created.text:
             check_response(created, clock=self.clock)
 
-    async def _put_file(self, branch: str, path: str, content: str | bytes, message: str) -> None:
-        existing = await self.file_sha(path, branch)
-        if existing == blob_sha(content):
+    async def _commit(self, branch: str, files: dict[str, str | bytes | None], message: str) -> None:
+        """The files that differ on the branch, in one commit (git data API): their blobs, a tree
+        on the branch's, the commit, then the branch moved to it, never forced."""
+        changed = {}
+        for path, content in files.items():
+            if await self.file_sha(path, branch) != (None if content is None else blob_sha(content)):
+                changed[path] = content
+        if not changed:
             return  # delivered before a restart: nothing to do
-        body = {"message": message, "content": base64.b64encode(as_bytes(content)).decode("ascii"), "branch": branch}
-        if existing:
-            body["sha"] = existing
-        await self._request("PUT", f"/contents/{quote(path)}", json=body)
-
-    async def _delete_file(self, branch: str, path: str, message: str) -> None:
-        """An image replaced by one of another type goes in the same pull request."""
-        existing = await self.file_sha(path, branch)
-        if existing is None:
-            return  # deleted before a restart
-        await self._request("DELETE", f"/contents/{quote(path)}", json={"message": message, "sha": existing, "branch": branch})
+        head = (await self._request("GET", f"/git/ref/heads/{quote(branch)}")).json()["object"]["sha"]
+        base_tree = (await self._request("GET", f"/git/commits/{head}")).json()["tree"]["sha"]
+        entries = []
+        for path, content in changed.items():
+            sha = None  # deletes the file (an image replaced by one of another type)
+            if content is not None:
+                blob = {"content": base64.b64encode(as_bytes(content)).decode("ascii"), "encoding": "base64"}
+                sha = (await self._request("POST", "/git/blobs", json=blob)).json()["sha"]
+            entries.append({"path": path, "mode": "100644", "type": "blob", "sha": sha})
+        tree = (await self._request("POST", "/git/trees", json={"base_tree": base_tree, "tree": entries})).json()["sha"]
+        commit = (await self._request("POST", "/git/commits", json={"message": message, "tree": tree, "parents": [head]})).json()["sha"]
+        moved = await self._request("PATCH", f"/git/refs/heads/{quote(branch)}", json={"sha": commit, "force": False}, allow=(422,))
+        if moved.status_code == 422:  # someone pushed to the branch meanwhile: start again from its new head
+            raise ForgeUnavailable(f"PATCH /git/refs/heads/{branch}: der Zweig hat sich inzwischen geändert")
 
     async def _ensure_pull_request(self, delivery: Delivery) -> PullRequest:
         found = await self._request("GET", "/pulls", params={"head": f"{self.owner}:{delivery.branch}", "state": "all"})

@@ -107,6 +107,36 @@ class BareRepository:
             self.set_ref(branch, commit)
             return commit
 
+    def write_blob(self, data: bytes) -> str:
+        done = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=self.path, input=data, capture_output=True, check=True)
+        return done.stdout.decode("ascii").strip()
+
+    def tree_of(self, commit: str) -> str | None:
+        try:
+            return self.git("rev-parse", "--verify", "--quiet", f"{commit}^{{tree}}")
+        except RuntimeError:
+            return None
+
+    def write_tree(self, base_tree: str | None, entries: dict[str, str | None]) -> str:
+        """A tree: ``base_tree`` with each path set to a blob (or removed for None)."""
+        with self.lock:
+            index = self.path / f"index-{threading.get_ident()}"
+            env = {"GIT_INDEX_FILE": str(index)}
+            try:
+                self.git("read-tree", *([base_tree] if base_tree else ["--empty"]), env=env)
+                for path, blob in entries.items():
+                    line = f"0 {'0' * 40}\t{path}\n" if blob is None else f"100644 {blob}\t{path}\n"
+                    self.git("update-index", "--index-info", input=line, env=env)
+                return self.git("write-tree", env=env)
+            finally:
+                index.unlink(missing_ok=True)
+
+    def commit_tree(self, tree: str, parents: list[str], message: str) -> str:
+        return self.git("commit-tree", tree, *(arg for parent in parents for arg in ("-p", parent)), "-m", message)
+
+    def is_ancestor(self, ancestor: str, commit: str) -> bool:
+        return subprocess.run(["git", "merge-base", "--is-ancestor", ancestor, commit], cwd=self.path, check=False).returncode == 0
+
     def branches(self) -> list[str]:
         return sorted(self.git("for-each-ref", "--format=%(refname:short)", "refs/heads").split())
 
@@ -132,7 +162,7 @@ class FakeForge:
         self.calls: list[tuple[str, str, dict | None]] = []
         self.faults = Faults()
         self.pulls: list[dict] = []
-        self.app = Starlette(routes=[Route("/{rest:path}", self.dispatch, methods=["GET", "POST", "PUT", "DELETE"])])
+        self.app = Starlette(routes=[Route("/{rest:path}", self.dispatch, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])])
 
     def authorised(self, request: Request) -> bool:
         raise NotImplementedError
@@ -140,7 +170,7 @@ class FakeForge:
     async def dispatch(self, request: Request) -> Response:
         raw = request.scope.get("raw_path", request.url.path.encode()).decode("ascii")
         body = None
-        if request.method in ("POST", "PUT", "DELETE"):
+        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
             content = await request.body()
             body = json.loads(content) if content else None
         self.calls.append((request.method, unquote(raw), body))
@@ -196,6 +226,30 @@ class FakeGitHub(FakeForge):
         if match := re.fullmatch(r"/git/ref/heads/(.+)", path):
             sha = repo.head(unquote(match.group(1)))
             return JSONResponse({"object": {"sha": sha}}) if sha else JSONResponse({"message": "Not Found"}, status_code=404)
+        if method == "PATCH" and (match := re.fullmatch(r"/git/refs/heads/(.+)", path)):
+            branch = unquote(match.group(1))
+            current = repo.head(branch)
+            if current is None:
+                return JSONResponse({"message": "Reference does not exist"}, status_code=422)
+            if not body.get("force") and not repo.is_ancestor(current, body["sha"]):
+                return JSONResponse({"message": "Update is not a fast forward"}, status_code=422)
+            repo.set_ref(branch, body["sha"])
+            return JSONResponse({"ref": f"refs/heads/{branch}", "object": {"sha": body["sha"]}})
+        if method == "GET" and (match := re.fullmatch(r"/git/commits/([0-9a-f]{40})", path)):
+            tree = repo.tree_of(match.group(1))
+            return (
+                JSONResponse({"sha": match.group(1), "tree": {"sha": tree}})
+                if tree
+                else JSONResponse({"message": "Not Found"}, status_code=404)
+            )
+        if method == "POST" and path == "/git/blobs":
+            data = base64.b64decode(body["content"]) if body.get("encoding") == "base64" else body["content"].encode("utf-8")
+            return JSONResponse({"sha": repo.write_blob(data)}, status_code=201)
+        if method == "POST" and path == "/git/trees":
+            entries = {entry["path"]: entry["sha"] for entry in body["tree"]}
+            return JSONResponse({"sha": repo.write_tree(body.get("base_tree"), entries)}, status_code=201)
+        if method == "POST" and path == "/git/commits":
+            return JSONResponse({"sha": repo.commit_tree(body["tree"], body["parents"], body["message"])}, status_code=201)
         if method == "POST" and path == "/git/refs":
             branch = body["ref"].removeprefix("refs/heads/")
             if repo.head(branch):

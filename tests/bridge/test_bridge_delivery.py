@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from bridge.forges import Delivery
+from bridge.forges import Delivery, ForgeUnavailable
 from bridge.forges.github import GitHub
 
 from bridge_world import NEW_OFFER, reference_number
@@ -165,3 +165,47 @@ async def test_a_github_app_authenticates_with_its_installation_token(tmp_path):
     assert fake.installation_tokens == ["installation-1"]  # one token, reused for every call
     assert [call[1] for call in fake.calls[:2]] == ["/repos/stadt/boersen/installation", "/app/installations/4711/access_tokens"]
     assert repository.read("formular/test", "data/ferien/neu.yaml") == "titel: Neu\n"
+
+
+def github_delivery(files: dict) -> Delivery:
+    return Delivery("formular/bild", "main", files, dict.fromkeys(files), "Angebot mit Bild", "Angebot mit Bild", "", "formular")
+
+
+async def test_github_gets_every_file_of_a_submission_in_one_commit(tmp_path):
+    repository = BareRepository(tmp_path / "remote.git", seed=DataFolder(tmp_path).root)
+    fake = FakeGitHub(repository)
+    files = {"data/ferien/neu.yaml": "titel: Neu\nbild: neu.png\n", "data/ferien/neu.png": b"\x89PNG\r\n\x1a\n\x00\xff"}
+    with Served(fake.app) as served:
+        client = GitHub(served.url, "stadt/boersen", token="geheim-token")
+        await client.deliver(github_delivery(files))
+        await client.deliver(github_delivery(files))  # again after a restart: nothing new
+        await client.close()
+    assert repository.log("formular/bild") == ["Angebot mit Bild", "Erster Stand"]
+    assert repository.read_bytes("formular/bild", "data/ferien/neu.png") == files["data/ferien/neu.png"]
+    assert repository.read("formular/bild", "data/ferien/neu.yaml") == files["data/ferien/neu.yaml"]
+    assert [call[:2] for call in fake.calls if call[0] == "PATCH"] == [("PATCH", "/repos/stadt/boersen/git/refs/heads/formular/bild")]
+
+
+async def test_a_github_branch_moved_meanwhile_is_never_overwritten(tmp_path):
+    """Someone pushes to the submission's branch between reading its head and moving it: the
+    branch is not forced back; the delivery is tried again later on top of the new head."""
+    repository = BareRepository(tmp_path / "remote.git", seed=DataFolder(tmp_path).root)
+    fake = FakeGitHub(repository)
+    handle = fake.handle
+
+    def push_before_the_first_move(method, raw, query, body):
+        if method == "PATCH" and repository.log("formular/bild") == ["Erster Stand"]:
+            repository.commit("formular/bild", {"data/ferien/notiz.txt": "von Hand\n"}, "Von Hand", parent=repository.head("formular/bild"))
+        return handle(method, raw, query, body)
+
+    fake.handle = push_before_the_first_move
+    files = {"data/ferien/neu.yaml": "titel: Neu\n"}
+    with Served(fake.app) as served:
+        client = GitHub(served.url, "stadt/boersen", token="geheim-token")
+        with pytest.raises(ForgeUnavailable, match="der Zweig hat sich inzwischen geändert"):
+            await client.deliver(github_delivery(files))
+        assert repository.log("formular/bild") == ["Von Hand", "Erster Stand"]
+        await client.deliver(github_delivery(files))
+        await client.close()
+    assert repository.log("formular/bild") == ["Angebot mit Bild", "Von Hand", "Erster Stand"]
+    assert repository.read("formular/bild", "data/ferien/notiz.txt") == "von Hand\n"

@@ -188,6 +188,7 @@ async def test_a_change_replaces_the_image_in_the_same_pull_request(tmp_path, ki
         assert world.repository.blob(branch, "data/ferien/kurs.jpg") is None  # one image, not two
         assert "bild: kurs.png\nbild_alt: Ein türkisfarbenes Schwimmbecken.\n" in world.repository.read(branch, "data/ferien/kurs.yaml")
         commits = world.repository.log(branch)
+        assert len(commits) == 2  # the base and one commit: offer, new image and the old one's removal together
         await world.bridge.deliverer.deliver(world.store.by_id(1))
         assert world.repository.log(branch) == commits
 
