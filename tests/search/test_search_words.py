@@ -19,6 +19,18 @@ def test_nouns_are_cached_once_and_read_back_unchanged(tmp_path, monkeypatch):
         words.nouns.cache_clear()
 
 
+def test_where_the_cache_cannot_be_written_the_nouns_come_from_the_package(tmp_path, monkeypatch):
+    blocked = tmp_path / "kein-ordner"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    words.nouns.cache_clear()
+    try:
+        assert words.nouns() == words._read_nouns()
+        assert blocked.read_text(encoding="utf-8") == "a file where the cache folder would be"
+    finally:
+        words.nouns.cache_clear()
+
+
 def test_another_package_version_reads_its_own_cache_file(tmp_path, monkeypatch):
     # The key names the package version and this code: another version reads its own file.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
