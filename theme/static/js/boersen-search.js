@@ -263,18 +263,26 @@ var BoersenSearch = (function () {
     return length(option[0]) > length(best[0]);
   }
 
+  var wordSets = new WeakMap(); // a loaded word list -> its words as a Set, made once
+
+  function inList(list, word) {
+    if (!list) return false;
+    var set = wordSets.get(list);
+    if (!set) { set = new Set(list); wordSets.set(list, set); }
+    return set.has(word);
+  }
+
   /* folded as two or three words of the lists, perhaps joined by a Fugen-s or -n, or []. */
   function compoundParts(folded, lists) {
-    var known = new Set();
-    Object.keys(lists).forEach(function (n) { lists[n].forEach(function (word) { known.add(word); }); });
+    function known(word) { return inList(lists[length(word)], word); }
     function segment(letters, partsLeft) {
       var word = letters.join("");
-      if (known.has(word)) return [word];
+      if (known(word)) return [word];
       if (partsLeft === 1) return null;
       var best = null;
       for (var end = MIN_QUERY_PART; end <= letters.length - MIN_QUERY_PART; end++) {
         var head = letters.slice(0, end).join("");
-        if (!known.has(head)) continue;
+        if (!known(head)) continue;
         [""].concat(FUGEN).forEach(function (joint) {
           var start = end + length(joint);
           if (letters.slice(end, start).join("") !== joint || letters.length - start < MIN_QUERY_PART) return;
@@ -284,7 +292,7 @@ var BoersenSearch = (function () {
       }
       return best;
     }
-    if (known.has(folded)) return [];
+    if (known(folded)) return [];
     return segment(Array.from(folded), MAX_QUERY_PARTS) || [];
   }
 
