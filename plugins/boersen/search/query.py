@@ -193,8 +193,9 @@ def typo_terms(folded: str, lists: dict[int, list[str]], language: SearchLanguag
 
 
 def compound_lengths(folded: str, available: list[int]) -> list[int]:
-    """The word list lengths a compound of ``folded``'s length can be made of."""
-    return [n for n in range(MIN_QUERY_PART, len(folded) - MIN_QUERY_PART + 1) if n in available]
+    """The word list lengths a compound of ``folded``'s length can be made of (a verb's stem
+    two letters longer: "bastel" is known from "basteln")."""
+    return [n for n in range(MIN_QUERY_PART, len(folded) - MIN_QUERY_PART + 3) if n in available]
 
 
 def _fewer_parts_longer_head(option: tuple[str, ...], best: tuple[str, ...] | None) -> bool:
@@ -208,17 +209,21 @@ def _fewer_parts_longer_head(option: tuple[str, ...], best: tuple[str, ...] | No
 
 
 def compound_parts(folded: str, lists: dict[int, list[str]]) -> tuple[str, ...]:
-    """``folded`` as two or three words of the lists, perhaps joined by a Fugen-s or -n, or ()."""
-    known = {word for words in lists.values() for word in words}
+    """``folded`` as two or three words of the lists, perhaps joined by a Fugen-s or -n, or ().
+    A part may be a verb's stem ("bastel" of "basteln", "tanz" of "tanzen"): "Bastelnachmittag"."""
+    words = {word for words in lists.values() for word in words}
+
+    def known(part: str) -> bool:
+        return part in words or part + "n" in words or part + "en" in words
 
     def segment(word: str, parts_left: int) -> tuple[str, ...] | None:
-        if word in known:
+        if known(word):
             return (word,)
         if parts_left == 1:
             return None
         best = None
         for end in range(MIN_QUERY_PART, len(word) - MIN_QUERY_PART + 1):
-            if word[:end] not in known:
+            if not known(word[:end]):
                 continue
             for joint in ("", *FUGEN):
                 start = end + len(joint)
@@ -229,7 +234,7 @@ def compound_parts(folded: str, lists: dict[int, list[str]]) -> tuple[str, ...]:
                     best = (word[:end], *rest)
         return best
 
-    if folded in known:
+    if folded in words:
         return ()
     return segment(folded, MAX_QUERY_PARTS) or ()
 

@@ -248,10 +248,11 @@ var BoersenSearch = (function () {
     return terms.slice(0, MAX_TYPO_TERMS);
   }
 
-  /* The word list lengths a compound of folded's length can be made of. */
+  /* The word list lengths a compound of folded's length can be made of (a verb's stem two
+     letters longer: "bastel" is known from "basteln"). */
   function compoundLengths(folded, available) {
     var lengths = [], n = length(folded);
-    for (var k = MIN_QUERY_PART; k <= n - MIN_QUERY_PART; k++) if (available.indexOf(k) !== -1) lengths.push(k);
+    for (var k = MIN_QUERY_PART; k <= n - MIN_QUERY_PART + 2; k++) if (available.indexOf(k) !== -1) lengths.push(k);
     return lengths;
   }
 
@@ -272,9 +273,11 @@ var BoersenSearch = (function () {
     return set.has(word);
   }
 
-  /* folded as two or three words of the lists, perhaps joined by a Fugen-s or -n, or []. */
+  /* folded as two or three words of the lists, perhaps joined by a Fugen-s or -n, or [].
+     A part may be a verb's stem ("bastel" of "basteln", "tanz" of "tanzen"): "Bastelnachmittag". */
   function compoundParts(folded, lists) {
-    function known(word) { return inList(lists[length(word)], word); }
+    function listed(word) { return inList(lists[length(word)], word); }
+    function known(part) { return listed(part) || listed(part + "n") || listed(part + "en"); }
     function segment(letters, partsLeft) {
       var word = letters.join("");
       if (known(word)) return [word];
@@ -292,7 +295,7 @@ var BoersenSearch = (function () {
       }
       return best;
     }
-    if (known(folded)) return [];
+    if (listed(folded)) return [];
     return segment(Array.from(folded), MAX_QUERY_PARTS) || [];
   }
 
