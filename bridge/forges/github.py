@@ -89,11 +89,15 @@ class GitHub:
         await self._commit(delivery.branch, delivery.files, delivery.message)
         return await self._ensure_pull_request(delivery)
 
+    async def _head(self, branch: str, *, allow: tuple[int, ...] = ()) -> str | None:
+        """The commit a branch points at; None if there is no such branch and 404 is allowed."""
+        response = await self._request("GET", f"/git/ref/heads/{quote(branch)}", allow=allow)
+        return None if response.status_code == 404 else response.json()["object"]["sha"]
+
     async def _ensure_branch(self, branch: str, base: str) -> None:
-        response = await self._request("GET", f"/git/ref/heads/{quote(branch)}", allow=(404,))
-        if response.status_code != 404:
+        if await self._head(branch, allow=(404,)) is not None:
             return
-        head = (await self._request("GET", f"/git/ref/heads/{quote(base)}")).json()["object"]["sha"]
+        head = await self._head(base)
         created = await self._request("POST", "/git/refs", json={"ref": f"refs/heads/{branch}", "sha": head}, allow=(422,))
         if created.status_code == 422 and "already exists" not in created.text:
             check_response(created, clock=self.clock)
@@ -107,7 +111,7 @@ class GitHub:
                 changed[path] = content
         if not changed:
             return  # delivered before a restart: nothing to do
-        head = (await self._request("GET", f"/git/ref/heads/{quote(branch)}")).json()["object"]["sha"]
+        head = await self._head(branch)
         base_tree = (await self._request("GET", f"/git/commits/{head}")).json()["tree"]["sha"]
         entries = []
         for path, content in changed.items():
