@@ -68,6 +68,20 @@ def reference_number(html: str) -> str:
     return re.search(r'class="reference">([A-Z0-9-]+)<', html).group(1)
 
 
+async def refused_after_a_change_on_main(world, number: str, path: str, content: str | bytes) -> None:
+    """``path`` changes on main after the form was opened: the submission fails, saying so, and
+    nothing reaches the forge."""
+    world.repository.commit("main", {path: content}, "Inzwischen geändert", parent=world.repository.head("main"))
+    assert await world.bridge.deliverer.deliver_due() == 0
+    submission = world.store.by_number(number)
+    assert submission.state == "fehlgeschlagen"
+    assert submission.last_error == (
+        f"Die Datei {path} wurde geändert, seit das Formular geöffnet wurde. "
+        "Die Änderung wurde nicht übernommen, damit nichts überschrieben wird."
+    )
+    assert world.fake.pull_requests() == []
+
+
 # A valid new offer as the form sends it.
 NEW_OFFER = [
     ("titel", "Kanutag auf der Itz"),

@@ -29,6 +29,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bridge.forges import as_bytes
+
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Fake Forge",
     "GIT_AUTHOR_EMAIL": "forge@example.invalid",
@@ -81,31 +83,10 @@ class BareRepository:
 
     def commit(self, branch: str, files: dict[str, str | bytes | None], message: str, *, parent: str | None) -> str:
         """One commit on ``branch`` (from ``parent``) that writes ``files`` (text or bytes; None deletes)."""
-        with self.lock:
-            index = self.path / f"index-{threading.get_ident()}"
-            env = {"GIT_INDEX_FILE": str(index)}
-            try:
-                if parent:
-                    self.git("read-tree", parent, env=env)
-                else:
-                    self.git("read-tree", "--empty", env=env)
-                for path, content in files.items():
-                    if content is None:
-                        self.git("update-index", "--index-info", input=f"0 {'0' * 40}\t{path}\n", env=env)  # a bare repository: no rm
-                        continue
-                    data = content.encode("utf-8") if isinstance(content, str) else content
-                    blob = (
-                        subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=self.path, input=data, capture_output=True, check=True)
-                        .stdout.decode("ascii")
-                        .strip()
-                    )
-                    self.git("update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
-                tree = self.git("write-tree", env=env)
-            finally:
-                index.unlink(missing_ok=True)
-            commit = self.git("commit-tree", tree, *(["-p", parent] if parent else []), "-m", message)
-            self.set_ref(branch, commit)
-            return commit
+        blobs = {path: None if content is None else self.write_blob(as_bytes(content)) for path, content in files.items()}
+        commit = self.commit_tree(self.write_tree(self.tree_of(parent) if parent else None, blobs), [parent] if parent else [], message)
+        self.set_ref(branch, commit)
+        return commit
 
     def write_blob(self, data: bytes) -> str:
         done = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=self.path, input=data, capture_output=True, check=True)
@@ -118,7 +99,8 @@ class BareRepository:
             return None
 
     def write_tree(self, base_tree: str | None, entries: dict[str, str | None]) -> str:
-        """A tree: ``base_tree`` with each path set to a blob (or removed for None)."""
+        """A tree: ``base_tree`` with each path set to a blob (or removed for None; a bare
+        repository has no work tree to rm from)."""
         with self.lock:
             index = self.path / f"index-{threading.get_ident()}"
             env = {"GIT_INDEX_FILE": str(index)}
@@ -162,7 +144,7 @@ class FakeForge:
         self.calls: list[tuple[str, str, dict | None]] = []
         self.faults = Faults()
         self.pulls: list[dict] = []
-        self.app = Starlette(routes=[Route("/{rest:path}", self.dispatch, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])])
+        self.app = Starlette(routes=[Route("/{rest:path}", self.dispatch, methods=["GET", "POST", "PATCH"])])
 
     def authorised(self, request: Request) -> bool:
         raise NotImplementedError
@@ -170,7 +152,7 @@ class FakeForge:
     async def dispatch(self, request: Request) -> Response:
         raw = request.scope.get("raw_path", request.url.path.encode()).decode("ascii")
         body = None
-        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+        if request.method in ("POST", "PATCH"):
             content = await request.body()
             body = json.loads(content) if content else None
         self.calls.append((request.method, unquote(raw), body))
@@ -256,25 +238,12 @@ class FakeGitHub(FakeForge):
                 return JSONResponse({"message": "Reference already exists"}, status_code=422)
             repo.set_ref(branch, body["sha"])
             return JSONResponse({"ref": body["ref"]}, status_code=201)
-        if match := re.fullmatch(r"/contents/(.+)", path):
-            file = unquote(match.group(1))
-            if method == "GET":
-                ref = query.get("ref", "main")
-                sha = repo.blob(ref, file)
-                if sha is None:
-                    return JSONResponse({"message": "Not Found"}, status_code=404)
-                return JSONResponse({"sha": sha, "content": base64.b64encode(repo.read_bytes(ref, file)).decode()})
-            branch = body["branch"]
-            existing = repo.blob(branch, file)
-            if existing != body.get("sha"):
-                return JSONResponse({"message": "sha does not match"}, status_code=409 if existing else 422)
-            if method == "DELETE":
-                if existing is None:
-                    return JSONResponse({"message": "Not Found"}, status_code=404)
-                repo.commit(branch, {file: None}, body["message"], parent=repo.head(branch))
-                return JSONResponse({"content": None})
-            repo.commit(branch, {file: base64.b64decode(body["content"])}, body["message"], parent=repo.head(branch))
-            return JSONResponse({"content": {"sha": repo.blob(branch, file)}}, status_code=201 if existing is None else 200)
+        if method == "GET" and (match := re.fullmatch(r"/contents/(.+)", path)):
+            file, ref = unquote(match.group(1)), query.get("ref", "main")
+            sha = repo.blob(ref, file)
+            if sha is None:
+                return JSONResponse({"message": "Not Found"}, status_code=404)
+            return JSONResponse({"sha": sha, "content": base64.b64encode(repo.read_bytes(ref, file)).decode()})
         if path == "/pulls" and method == "GET":
             head = query.get("head", "").split(":", 1)[-1]
             return JSONResponse([pull for pull in self.pulls if pull["head"] == head])

@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from bridge.forges import Delivery, ForgeUnavailable
 from bridge.forges.github import GitHub
 
-from bridge_world import NEW_OFFER, reference_number
+from bridge_world import NEW_OFFER, reference_number, refused_after_a_change_on_main
 from fake_forges import BareRepository, FakeGitHub, Served
 from scratch import FERIEN_OFFER, DataFolder
 
@@ -126,18 +126,7 @@ async def test_a_change_to_a_file_changed_on_the_forge_is_not_delivered(world):
     fields += [(name, value) for name, value in NEW_OFFER]
     world.clock.advance(10)
     answer = await world.client.post("/ferien/kurs/aendern", data=_multi(fields), headers={"origin": "http://bridge.test"})
-    number = reference_number(answer.text)
-    world.repository.commit(
-        "main", {"data/ferien/kurs.yaml": FERIEN_OFFER + "hinweise: Neu.\n"}, "Inzwischen", parent=world.repository.head("main")
-    )
-    assert await world.bridge.deliverer.deliver_due() == 0
-    submission = world.store.by_number(number)
-    assert submission.state == "fehlgeschlagen"
-    assert submission.last_error == (
-        "Die Datei data/ferien/kurs.yaml wurde geändert, seit das Formular geöffnet wurde. "
-        "Die Änderung wurde nicht übernommen, damit nichts überschrieben wird."
-    )
-    assert world.fake.pull_requests() == []
+    await refused_after_a_change_on_main(world, reference_number(answer.text), "data/ferien/kurs.yaml", FERIEN_OFFER + "hinweise: Neu.\n")
 
 
 def _multi(fields):

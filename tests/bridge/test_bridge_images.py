@@ -11,7 +11,7 @@ from PIL import Image
 
 from boersen.images.checking import ALT_PURPOSE, MAX_IMAGE_BYTES
 
-from bridge_world import NEW_OFFER, open_world, reference_number
+from bridge_world import NEW_OFFER, open_world, reference_number, refused_after_a_change_on_main
 from image_files import SVG_WITH_SCRIPT, animated, encoded, jpeg, metadata_in, pixel_difference, png_logo
 from scratch import FERIEN_OFFER
 
@@ -215,18 +215,7 @@ async def test_a_replaced_image_that_changed_meanwhile_is_not_overwritten(tmp_pa
         fields = await change_fields(world, "Ein türkisfarbenes Schwimmbecken.")
         new = encoded(Image.new("RGB", (300, 200), "teal"), "PNG")
         answer = await world.submit("/ferien/kurs/aendern", fields, image=("neu.png", new, "image/png"))
-        number = reference_number(answer.text)
-        world.repository.commit(
-            "main", {"data/ferien/kurs.jpg": jpeg(640, 480, seed=5)}, "Anderes Bild", parent=world.repository.head("main")
-        )
-        assert await world.bridge.deliverer.deliver_due() == 0
-        submission = world.store.by_number(number)
-        assert submission.state == "fehlgeschlagen"
-        assert submission.last_error == (
-            "Die Datei data/ferien/kurs.jpg wurde geändert, seit das Formular geöffnet wurde. "
-            "Die Änderung wurde nicht übernommen, damit nichts überschrieben wird."
-        )
-        assert world.fake.pull_requests() == []
+        await refused_after_a_change_on_main(world, reference_number(answer.text), "data/ferien/kurs.jpg", jpeg(640, 480, seed=5))
 
 
 @pytest.mark.parametrize("taken", [".yaml", ".png"])
