@@ -555,12 +555,14 @@ var BoersenSearch = (function () {
   /* Result cards for positions, in the given order. */
   BoerseIndex.prototype.cards = function (positions) {
     var self = this, size = this.manifest.kartenProDatei;
-    var files = Array.from(new Set(positions.map(function (p) { return Math.floor(p / size); })));
-    return Promise.all(files.map(function (f) { return self.cardFile(f); })).then(function () {
-      return Promise.all(positions.map(function (p) {
-        return self.cardFile(Math.floor(p / size)).then(function (cards) { return cards[p % size]; });
-      }));
-    });
+    return Promise.all(positions.map(function (p) {
+      return self.cardFile(self.cardFileOf(p)).then(function (cards) { return cards[p % size]; });
+    }));
+  };
+
+  /* The number of the card file holding a position's card: cards sit in listing order. */
+  BoerseIndex.prototype.cardFileOf = function (position) {
+    return Math.floor(position / this.manifest.kartenProDatei);
   };
 
   /* One card file, loaded once; a failed load is forgotten, so the next need tries again. */
@@ -580,8 +582,8 @@ var BoersenSearch = (function () {
 
   /* Are the cards of all these positions loaded already? */
   BoerseIndex.prototype.hasCards = function (positions) {
-    var self = this, size = this.manifest.kartenProDatei;
-    return positions.every(function (p) { return self.loadedCardFiles.has(Math.floor(p / size)); });
+    var self = this;
+    return positions.every(function (p) { return self.loadedCardFiles.has(self.cardFileOf(p)); });
   };
 
   /* Starts loading the cards of positions likely needed next, without waiting for them: the
@@ -589,9 +591,9 @@ var BoersenSearch = (function () {
      first results from ("kin" after "ki"). Cards sit in listing order, so a query's first 20
      results lie in up to 20 files; loaded ahead, the next keystroke waits for none of them. */
   BoerseIndex.prototype.prefetch = function (positions) {
-    var self = this, size = this.manifest.kartenProDatei;
-    new Set(positions.map(function (p) { return Math.floor(p / size); })).forEach(function (f) {
-      self.cardFile(f).catch(function () { /* loaded again when needed */ });
+    var self = this;
+    positions.forEach(function (p) {
+      self.cardFile(self.cardFileOf(p)).catch(function () { /* loaded again when needed */ });
     });
   };
 
@@ -669,7 +671,6 @@ var BoersenSearch = (function () {
     unitsOf: unitsOf,
     wordClauses: wordClauses,
     typoTerms: typoTerms,
-    compoundParts: compoundParts,
     distance: distance,
   });
 })();
