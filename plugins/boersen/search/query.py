@@ -211,10 +211,10 @@ def _fewer_parts_longer_head(option: tuple[str, ...], best: tuple[str, ...] | No
 def compound_parts(folded: str, lists: dict[int, list[str]]) -> tuple[str, ...]:
     """``folded`` as two or three words of the lists, perhaps joined by a Fugen-s or -n, or ().
     A part may be a verb's stem ("bastel" of "basteln", "tanz" of "tanzen"): "Bastelnachmittag"."""
-    words = {word for words in lists.values() for word in words}
+    listed = {word for words in lists.values() for word in words}
 
     def known(part: str) -> bool:
-        return part in words or part + "n" in words or part + "en" in words
+        return part in listed or part + "n" in listed or part + "en" in listed
 
     def segment(word: str, parts_left: int) -> tuple[str, ...] | None:
         if known(word):
@@ -234,7 +234,7 @@ def compound_parts(folded: str, lists: dict[int, list[str]]) -> tuple[str, ...]:
                     best = (word[:end], *rest)
         return best
 
-    if folded in words:
+    if folded in listed:
         return ()
     return segment(folded, MAX_QUERY_PARTS) or ()
 
